@@ -1,0 +1,22 @@
+// The one place that reads the system clock; everything else asks a Clock so replays stay deterministic.
+
+export interface Clock {
+  /** Milliseconds since the Unix epoch, UTC. */
+  now(): number;
+}
+
+export const systemClock: Clock = { now: () => Date.now() };
+
+/** A clock that only moves when told to: for replays and tests. */
+export class ManualClock implements Clock {
+  constructor(private time: number) {}
+  now(): number {
+    return this.time;
+  }
+  set(time: number): void {
+    this.time = time;
+  }
+  advance(ms: number): void {
+    this.time += ms;
+  }
+}

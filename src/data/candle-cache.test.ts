@@ -1,0 +1,91 @@
+import { existsSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadCandleFile, loadFundingFile } from './load-history.js';
+import { HistoryStore, mergeByTime } from './history-store.js';
+import { CandleSeries } from './candle-series.js';
+import { writeColumnFile, readColumnFile } from './column-file.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'bybot-cache-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const cacheDir = join(dir, 'cache');
+
+describe('binary cache of data files', () => {
+  const csv = join(dir, 'bybit-linear_SOLUSDT_5m_x.csv');
+  const rows = ['timestamp,open,high,low,close,volume', '1714521600000,126.7,127.06,126.56,126.64,30472.8', '1714521900000,126.64,126.9,126.5,126.8,1200'];
+
+  it('serves the second load from the cache with identical candles', () => {
+    writeFileSync(csv, `${rows.join('\n')}\n`);
+    const first = loadCandleFile(csv, { cacheDir });
+    const second = loadCandleFile(csv, { cacheDir });
+    expect(first.fromCache).toBe(false);
+    expect(second.fromCache).toBe(true);
+    expect(second.series.toArray()).toEqual(first.series.toArray());
+    expect(second).toMatchObject({ format: 'canonical', symbol: 'SOLUSDT', timeframe: '5m' });
+  });
+
+  it('is invalidated when the source changes', () => {
+    writeFileSync(csv, `${[...rows, '1714522200000,126.8,127,126.7,126.9,500'].join('\n')}\n`);
+    utimesSync(csv, new Date(), new Date(Date.now() + 5000));
+    const reloaded = loadCandleFile(csv, { cacheDir });
+    expect(reloaded.fromCache).toBe(false);
+    expect(reloaded.series.length).toBe(3);
+  });
+
+  it('writes nothing when the source is malformed', () => {
+    const bad = join(dir, 'bad.csv');
+    writeFileSync(bad, 'timestamp,open,high,low,close,volume\n1,2,3\n');
+    const before = readdirSync(join(cacheDir, 'files')).length;
+    expect(() => loadCandleFile(bad, { cacheDir })).toThrow(/bad\.csv:2/);
+    expect(readdirSync(join(cacheDir, 'files')).length).toBe(before);
+    expect(readdirSync(join(cacheDir, 'files')).some((f) => f.includes('.tmp'))).toBe(false);
+  });
+
+  it('caches funding files too', () => {
+    const f = join(dir, 'bybit-linear_SOLUSDT_funding_x.csv');
+    writeFileSync(f, 'timestamp,funding_rate\n1714550400000,0.0001\n');
+    const a = loadFundingFile(f, { cacheDir });
+    const b = loadFundingFile(f, { cacheDir });
+    expect([...b.rate]).toEqual([...a.rate]);
+    expect(b.symbol).toBe('SOLUSDT');
+  });
+
+  it('treats a damaged cache entry as a miss', () => {
+    const files = readdirSync(join(cacheDir, 'files')).filter((f) => f.endsWith('.candles.bin'));
+    for (const f of files) writeFileSync(join(cacheDir, 'files', f), 'garbage');
+    expect(loadCandleFile(csv, { cacheDir }).fromCache).toBe(false);
+    expect(loadCandleFile(csv, { cacheDir }).fromCache).toBe(true);
+  });
+});
+
+describe('column files', () => {
+  it('round-trips columns and rejects truncated files', () => {
+    const path = join(dir, 'x.bin');
+    writeColumnFile(path, 3, { a: Float64Array.of(1, 2.5, NaN) }, { f: Uint8Array.of(1, 0, 2) }, { hello: 'world' });
+    const file = readColumnFile(path);
+    expect([...file.float64.a!]).toEqual([1, 2.5, NaN]);
+    expect([...file.uint8.f!]).toEqual([1, 0, 2]);
+    expect(file.header.meta).toEqual({ hello: 'world' });
+    writeFileSync(path, Buffer.from('BYBOTCOL'));
+    expect(() => readColumnFile(path)).toThrow(/bad magic|truncated|corrupt/);
+  });
+});
+
+describe('HistoryStore', () => {
+  const candle = (time: number, close: number) => ({ time, open: close, high: close, low: close, close, volume: 1, turnover: NaN, closed: true });
+  it('merges by time (newer wins), lists entries and rejects bad symbols', () => {
+    const store = new HistoryStore(join(dir, 'history'));
+    store.mergeCandles('SOLUSDT', '5m', CandleSeries.fromCandles([candle(0, 1), candle(300_000, 2)]));
+    store.mergeCandles('SOLUSDT', '5m', CandleSeries.fromCandles([candle(300_000, 3), candle(600_000, 4)]));
+    expect(store.readCandles('SOLUSDT', '5m')!.toArray().map((c) => c.close)).toEqual([1, 3, 4]);
+    expect(store.list()).toEqual([expect.objectContaining({ venue: 'bybit-linear', symbol: 'SOLUSDT', kind: '5m', rows: 3, from: 0, to: 600_000 })]);
+    expect(() => store.readCandles('sol/../x', '5m')).toThrow(/symbol: "sol\/..\/x" is not a valid symbol/);
+    expect(existsSync(join(dir, 'history', 'bybit-linear', 'SOLUSDT', '5m.bin'))).toBe(true);
+  });
+  it('mergeByTime interleaves two sorted series', () => {
+    const a = CandleSeries.fromCandles([candle(0, 1), candle(2, 1)]);
+    const b = CandleSeries.fromCandles([candle(1, 2), candle(2, 2), candle(3, 2)]);
+    expect(mergeByTime(a, b).toArray().map((c) => [c.time, c.close])).toEqual([[0, 1], [1, 2], [2, 2], [3, 2]]);
+  });
+});

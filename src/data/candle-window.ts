@@ -1,0 +1,99 @@
+// The last N candles of one timeframe (500 in the live engine): a ring buffer, so a new candle costs O(1) forever.
+import type { Candle } from '../domain/candle.js';
+import { CANDLE_FLAG, candleAt, flagsOf, type CandleColumns, NUMERIC_COLUMNS } from './candle-series.js';
+
+export class CandleWindow {
+  private readonly cols: CandleColumns;
+  /** Index of the oldest candle in the ring. */
+  private head = 0;
+  private size = 0;
+
+  constructor(readonly capacity = 500) {
+    if (!Number.isInteger(capacity) || capacity < 1) throw new RangeError(`window capacity must be a positive integer, got ${capacity}`);
+    this.cols = {
+      time: new Float64Array(capacity),
+      open: new Float64Array(capacity),
+      high: new Float64Array(capacity),
+      low: new Float64Array(capacity),
+      close: new Float64Array(capacity),
+      volume: new Float64Array(capacity),
+      turnover: new Float64Array(capacity),
+      flags: new Uint8Array(capacity),
+    };
+  }
+
+  get length(): number {
+    return this.size;
+  }
+
+  /**
+   * Adds a candle. A candle with the same open time as the newest one replaces it (the forming
+   * candle updating, or closing); an older one is refused so the window never goes back in time.
+   */
+  update(candle: Candle): void {
+    const newest = this.size === 0 ? undefined : this.slot(this.size - 1);
+    if (newest !== undefined && this.cols.time[newest] === candle.time) {
+      this.write(newest, candle);
+      return;
+    }
+    if (newest !== undefined && candle.time < this.cols.time[newest]!) {
+      throw new RangeError(`candle at ${candle.time} is older than the newest in the window (${this.cols.time[newest]})`);
+    }
+    if (this.size < this.capacity) {
+      this.write(this.slot(this.size), candle);
+      this.size++;
+    } else {
+      this.write(this.head, candle);
+      this.head = (this.head + 1) % this.capacity;
+    }
+  }
+
+  /** Candle `index` counting from the oldest (0) to the newest (length - 1). */
+  at(index: number): Candle {
+    if (index < 0 || index >= this.size) throw new RangeError(`window index ${index} outside [0, ${this.size})`);
+    return candleAt(this.cols, this.slot(index));
+  }
+
+  /** Candle `back` steps before the newest (0 = newest). */
+  fromEnd(back = 0): Candle {
+    return this.at(this.size - 1 - back);
+  }
+
+  /** The newest closed candle, skipping a forming one. */
+  lastClosed(): Candle | undefined {
+    for (let back = 0; back < this.size; back++) {
+      const i = this.slot(this.size - 1 - back);
+      if ((this.cols.flags[i]! & CANDLE_FLAG.forming) === 0) return candleAt(this.cols, i);
+    }
+    return undefined;
+  }
+
+  /** One column in chronological order, copied into `out` (allocated when absent). */
+  column(name: (typeof NUMERIC_COLUMNS)[number], out = new Float64Array(this.size)): Float64Array {
+    const src = this.cols[name];
+    for (let k = 0; k < this.size; k++) out[k] = src[this.slot(k)]!;
+    return out;
+  }
+
+  toArray(): Candle[] {
+    const result: Candle[] = [];
+    for (let k = 0; k < this.size; k++) result.push(this.at(k));
+    return result;
+  }
+
+  private slot(index: number): number {
+    return (this.head + index) % this.capacity;
+  }
+
+  private write(i: number, candle: Candle): void {
+    const c = this.cols;
+    c.time[i] = candle.time;
+    c.open[i] = candle.open;
+    c.high[i] = candle.high;
+    c.low[i] = candle.low;
+    c.close[i] = candle.close;
+    c.volume[i] = candle.volume;
+    c.turnover[i] = candle.turnover;
+    c.flags[i] = flagsOf(candle);
+  }
+}
