@@ -1,6 +1,7 @@
 import { existsSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadCandleFile, loadFundingFile } from './load-history.js';
 import { HistoryStore, mergeByTime } from './history-store.js';
@@ -69,6 +70,30 @@ describe('column files', () => {
     expect(file.header.meta).toEqual({ hello: 'world' });
     writeFileSync(path, Buffer.from('BYBOTCOL'));
     expect(() => readColumnFile(path)).toThrow(/bad magic|truncated|corrupt/);
+  });
+});
+
+describe('column encodings', () => {
+  it('give back exactly the same doubles: scaled decimals, raw floats, NaN, huge values and timestamps', () => {
+    const path = join(dir, 'prop.bin');
+    const decimal = fc.tuple(fc.integer({ min: -2_000_000_000, max: 2_000_000_000 }), fc.integer({ min: 0, max: 9 })).map(([m, d]) => m / 10 ** d);
+    const anyDouble = fc.double({ noDefaultInfinity: false }).filter((v) => !Object.is(v, -0));
+    fc.assert(
+      fc.property(fc.array(decimal, { minLength: 1, maxLength: 50 }), fc.array(anyDouble, { minLength: 1, maxLength: 50 }), fc.integer({ min: 0, max: 2e12 }), (prices, floats, base) => {
+        const n = Math.min(prices.length, floats.length);
+        const time = Float64Array.from({ length: n }, (_, i) => base + i * 60_000);
+        const a = Float64Array.from(prices.slice(0, n).map((v) => (Object.is(v, -0) ? 0 : v)));
+        const b = Float64Array.from(floats.slice(0, n));
+        writeColumnFile(path, n, { time, a, b, nan: new Float64Array(n).fill(NaN) }, { flags: new Uint8Array(n) }, {});
+        const file = readColumnFile(path);
+        expect([...file.float64.time!]).toEqual([...time]);
+        expect([...file.float64.a!]).toEqual([...a]);
+        expect([...file.float64.b!]).toEqual([...b]);
+        expect(file.float64.nan!.every(Number.isNaN)).toBe(true);
+        expect([...file.uint8.flags!]).toEqual(new Array(n).fill(0));
+      }),
+      { numRuns: 200 },
+    );
   });
 });
 

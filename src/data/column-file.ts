@@ -1,18 +1,38 @@
-// bybot's binary columnar file: a JSON header then raw little-endian Float64 columns, read back without copying.
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync, mkdirSync } from 'node:fs';
+// bybot's binary columnar file: a JSON header, then compact columns (scaled integers where exact), read back in one call.
+import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DataFormatError } from '../core/errors.js';
 
 const MAGIC = Buffer.from('BYBOTCOL', 'ascii');
-export const COLUMN_FILE_VERSION = 1;
+export const COLUMN_FILE_VERSION = 2;
+
+/**
+ * How one column is stored. Prices and sizes are decimals with few digits, so most columns fit an
+ * Int32 of value × 10^decimals exactly; decoding divides by 10^decimals, which gives back the very
+ * same double (both operands are exact, and IEEE division rounds correctly). Anything that does not
+ * round-trip exactly is kept as raw Float64.
+ */
+type Encoding =
+  | { readonly kind: 'f64' }
+  | { readonly kind: 'i32'; readonly decimals: number }
+  /** Whole seconds after `base` ms (timestamps). */
+  | { readonly kind: 'u32s'; readonly base: number }
+  /** Every value NaN (an unknown turnover): nothing stored. */
+  | { readonly kind: 'nan' }
+  | { readonly kind: 'u8' }
+  /** Every value zero (no flags set): nothing stored. */
+  | { readonly kind: 'zero' };
+
+interface ColumnSpec {
+  readonly name: string;
+  readonly type: 'float64' | 'uint8';
+  readonly encoding: Encoding;
+}
 
 export interface ColumnFileHeader {
   readonly version: number;
   readonly rows: number;
-  /** Names of the Float64 columns, in storage order. */
-  readonly float64: readonly string[];
-  /** Names of the Uint8 columns, stored after the Float64 ones. */
-  readonly uint8: readonly string[];
+  readonly columns: readonly ColumnSpec[];
   /** Anything the writer wants to remember (source fingerprint, symbol, timeframe...). */
   readonly meta: Record<string, unknown>;
 }
@@ -23,8 +43,62 @@ export interface ColumnFile {
   readonly uint8: Record<string, Uint8Array>;
 }
 
-function align8(n: number): number {
-  return (n + 7) & ~7;
+const POW10 = Array.from({ length: 10 }, (_, i) => 10 ** i);
+const MAX_DECIMALS = 9;
+const INT32_LIMIT = 2 ** 31 - 1;
+
+const align8 = (n: number) => (n + 7) & ~7;
+
+function chooseFloatEncoding(values: Float64Array, rows: number, name: string): Encoding {
+  if (rows === 0) return { kind: 'f64' };
+  let allNaN = true;
+  for (let i = 0; i < rows && allNaN; i++) allNaN = Number.isNaN(values[i]!);
+  if (allNaN) return { kind: 'nan' };
+  if (name === 'time') {
+    const base = values[0]!;
+    for (let i = 0; i < rows; i++) {
+      const offset = (values[i]! - base) / 1000;
+      if (!Number.isInteger(offset) || offset < 0 || offset > 0xffffffff) return { kind: 'f64' };
+    }
+    return { kind: 'u32s', base };
+  }
+  let decimals = 0;
+  let largest = 0;
+  for (let i = 0; i < rows; i++) {
+    const v = values[i]!;
+    if (!Number.isFinite(v)) return { kind: 'f64' };
+    while (decimals <= MAX_DECIMALS && Math.round(v * POW10[decimals]!) / POW10[decimals]! !== v) decimals++;
+    if (decimals > MAX_DECIMALS) return { kind: 'f64' };
+    largest = Math.max(largest, Math.abs(v));
+  }
+  // Every value, scaled by the decimals the most precise one needs, must fit an Int32.
+  if (Math.round(largest * POW10[decimals]!) > INT32_LIMIT) return { kind: 'f64' };
+  // A value that needs fewer decimals must still round-trip at the common scale.
+  const scale = POW10[decimals]!;
+  for (let i = 0; i < rows; i++) if (Math.round(values[i]! * scale) / scale !== values[i]) return { kind: 'f64' };
+  return { kind: 'i32', decimals };
+}
+
+function encode(values: Float64Array | Uint8Array, rows: number, encoding: Encoding): Uint8Array {
+  switch (encoding.kind) {
+    case 'f64':
+    case 'u8':
+      return new Uint8Array(values.buffer, values.byteOffset, rows * values.BYTES_PER_ELEMENT);
+    case 'i32': {
+      const scale = POW10[encoding.decimals]!;
+      const out = new Int32Array(rows);
+      for (let i = 0; i < rows; i++) out[i] = Math.round(values[i]! * scale);
+      return new Uint8Array(out.buffer);
+    }
+    case 'u32s': {
+      const out = new Uint32Array(rows);
+      for (let i = 0; i < rows; i++) out[i] = (values[i]! - encoding.base) / 1000;
+      return new Uint8Array(out.buffer);
+    }
+    case 'nan':
+    case 'zero':
+      return new Uint8Array(0);
+  }
 }
 
 /**
@@ -32,7 +106,19 @@ function align8(n: number): number {
  * A crash leaves either the old file or the new one, never half of one.
  */
 export function writeColumnFile(path: string, rows: number, float64: Record<string, Float64Array>, uint8: Record<string, Uint8Array>, meta: Record<string, unknown>): void {
-  const header: ColumnFileHeader = { version: COLUMN_FILE_VERSION, rows, float64: Object.keys(float64), uint8: Object.keys(uint8), meta };
+  const columns: ColumnSpec[] = [];
+  const bodies: Uint8Array[] = [];
+  for (const [name, values] of Object.entries(float64)) {
+    const encoding = chooseFloatEncoding(values, rows, name);
+    columns.push({ name, type: 'float64', encoding });
+    bodies.push(encode(values, rows, encoding));
+  }
+  for (const [name, values] of Object.entries(uint8)) {
+    const encoding: Encoding = values.subarray(0, rows).some((v) => v !== 0) ? { kind: 'u8' } : { kind: 'zero' };
+    columns.push({ name, type: 'uint8', encoding });
+    bodies.push(encode(values, rows, encoding));
+  }
+  const header: ColumnFileHeader = { version: COLUMN_FILE_VERSION, rows, columns, meta };
   const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
   const prefix = Buffer.alloc(align8(MAGIC.length + 4 + headerBytes.length));
   MAGIC.copy(prefix, 0);
@@ -44,11 +130,11 @@ export function writeColumnFile(path: string, rows: number, float64: Record<stri
   const fd = openSync(temp, 'w');
   try {
     writeSync(fd, prefix);
-    for (const name of header.float64) {
-      const column = float64[name]!.subarray(0, rows);
-      writeSync(fd, new Uint8Array(column.buffer, column.byteOffset, rows * 8));
+    const padding = new Uint8Array(8);
+    for (const body of bodies) {
+      writeSync(fd, body);
+      if (align8(body.length) > body.length) writeSync(fd, padding.subarray(0, align8(body.length) - body.length));
     }
-    for (const name of header.uint8) writeSync(fd, uint8[name]!.subarray(0, rows));
     fsyncSync(fd);
     closeSync(fd);
     renameSync(temp, path);
@@ -63,7 +149,9 @@ export function writeColumnFile(path: string, rows: number, float64: Record<stri
   }
 }
 
-/** Reads a whole column file; the columns are views over one buffer read in a single call. */
+const BYTES: Record<Encoding['kind'], number> = { f64: 8, i32: 4, u32s: 4, nan: 0, u8: 1, zero: 0 };
+
+/** Reads a whole column file with one read; raw Float64 columns are views, encoded ones are decoded. */
 export function readColumnFile(path: string): ColumnFile {
   const bytes = readFileSync(path);
   if (bytes.length < MAGIC.length + 4 || !bytes.subarray(0, MAGIC.length).equals(MAGIC)) {
@@ -78,20 +166,49 @@ export function readColumnFile(path: string): ColumnFile {
   }
   if (header.version !== COLUMN_FILE_VERSION) throw new DataFormatError(path, undefined, `column file version ${header.version}, expected ${COLUMN_FILE_VERSION}`);
   const rows = header.rows;
-  let offset = align8(MAGIC.length + 4 + headerLength);
-  const expected = offset + rows * 8 * header.float64.length + rows * header.uint8.length;
+  const start = align8(MAGIC.length + 4 + headerLength);
+  const expected = header.columns.reduce((sum, c) => sum + align8(rows * BYTES[c.encoding.kind]), start);
   if (bytes.length !== expected) throw new DataFormatError(path, undefined, `truncated column file: ${bytes.length} bytes, expected ${expected}`);
-  // Zero-copy views need 8-byte alignment in the underlying ArrayBuffer; copy once if the buffer is misaligned.
+  // Typed-array views need aligned offsets in the underlying ArrayBuffer; copy once if the buffer is misaligned.
   const base = (bytes.byteOffset & 7) === 0 ? bytes : new Uint8Array(bytes);
   const float64: Record<string, Float64Array> = {};
-  for (const name of header.float64) {
-    float64[name] = new Float64Array(base.buffer, base.byteOffset + offset, rows);
-    offset += rows * 8;
-  }
   const uint8: Record<string, Uint8Array> = {};
-  for (const name of header.uint8) {
-    uint8[name] = new Uint8Array(base.buffer, base.byteOffset + offset, rows);
-    offset += rows;
+  let offset = start;
+  for (const column of header.columns) {
+    const at = base.byteOffset + offset;
+    const e = column.encoding;
+    if (e.kind === 'u8') uint8[column.name] = new Uint8Array(base.buffer, at, rows);
+    else if (e.kind === 'zero') uint8[column.name] = new Uint8Array(rows);
+    else float64[column.name] = decodeFloat(base.buffer, at, rows, e);
+    offset += align8(rows * BYTES[e.kind]);
   }
   return { header, float64, uint8 };
+}
+
+function decodeFloat(buffer: ArrayBufferLike, at: number, rows: number, e: Encoding): Float64Array {
+  switch (e.kind) {
+    case 'f64':
+      return new Float64Array(buffer, at, rows);
+    case 'nan':
+      return new Float64Array(rows).fill(NaN);
+    case 'i32': {
+      const src = new Int32Array(buffer, at, rows);
+      const out = new Float64Array(rows);
+      if (e.decimals === 0) for (let i = 0; i < rows; i++) out[i] = src[i]!;
+      else {
+        const scale = POW10[e.decimals]!;
+        for (let i = 0; i < rows; i++) out[i] = src[i]! / scale;
+      }
+      return out;
+    }
+    case 'u32s': {
+      const src = new Uint32Array(buffer, at, rows);
+      const out = new Float64Array(rows);
+      const b = e.base;
+      for (let i = 0; i < rows; i++) out[i] = b + src[i]! * 1000;
+      return out;
+    }
+    default:
+      throw new Error(`column encoding ${e.kind} is not a float encoding`);
+  }
 }

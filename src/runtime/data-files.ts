@@ -10,8 +10,9 @@ import { validateCandles, type CandleValidationOptions } from '../data/quality/c
 import type { Finding } from '../data/quality/finding.js';
 import { validateFunding } from '../data/quality/funding-checks.js';
 import type { CandlePolicy, CandleThresholds } from '../data/quality/policy.js';
+import { streamKind, validateStreamFile } from './stream-files.js';
 
-const DATA_FILE = /\.(csv|json)(\.gz)?$/i;
+const DATA_FILE = /\.((csv|json)(\.gz)?|gz|zip|jsonl)$/i;
 
 export interface DataContext {
   readonly dataDir: string;
@@ -109,13 +110,18 @@ function candleInfo(file: string, loaded: LoadedCandles): FileInfo {
 
 export interface FileValidation {
   readonly file: string;
-  readonly kind: 'candles' | 'funding';
+  readonly kind: 'candles' | 'funding' | 'bybit-ws' | 'binance-stream';
   readonly rows: number;
   readonly ok: boolean;
   readonly findings: Finding[];
 }
 
 export function validateFile(ctx: DataContext, file: string, extra: Pick<CandleValidationOptions, 'now'> & { timeframe?: Timeframe } = {}): FileValidation {
+  const stream = streamKind(file);
+  if (stream) {
+    const result = validateStreamFile(file, stream);
+    return { file, kind: result.kind, rows: result.rows, ok: !result.findings.some((f) => f.action === 'reject'), findings: result.findings };
+  }
   if (dataFileKind(file) === 'funding') {
     const funding = loadFundingFile(file, { cacheDir: ctx.cacheDir });
     const result = validateFunding(funding, extra.now === undefined ? {} : { now: extra.now });

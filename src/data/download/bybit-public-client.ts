@@ -62,9 +62,8 @@ export class UnknownSymbolError extends InputError {
 
 /** retCodes that mean "busy or briefly broken": rate limited (10006), server timeout (10000), server error (10016). */
 const RETRYABLE_CODES = new Set([10006, 10000, 10016]);
-/** Paths whose 10001/10029 answer to a request carrying `symbol` means the symbol is unknown. */
-const SYMBOL_PATHS = new Set(['/v5/market/kline', '/v5/market/instruments-info', '/v5/market/funding/history']);
-const UNKNOWN_SYMBOL_CODES = new Set([10001, 10029]);
+/** Paths where the only parameter a caller is likely to get wrong is the symbol, so any 10001 means an unknown one. */
+const SYMBOL_PATHS = new Set(['/v5/market/kline', '/v5/market/instruments-info']);
 
 /** One attempt's outcome that may pass on a later attempt. */
 class Retryable extends Error {}
@@ -136,7 +135,8 @@ export class BybitPublicClient implements BybitPublicApi {
     if (retCode === 0) return { result: envelope.result, time: typeof envelope.time === 'number' ? envelope.time : undefined };
     if (RETRYABLE_CODES.has(retCode)) throw new Retryable(`retCode ${retCode} ${JSON.stringify(retMsg)}`);
     const symbol = query['symbol'];
-    if (UNKNOWN_SYMBOL_CODES.has(retCode) && SYMBOL_PATHS.has(path) && symbol !== undefined) {
+    const aboutSymbol = retCode === 10029 || (retCode === 10001 && (SYMBOL_PATHS.has(path) || /symbol/i.test(retMsg)));
+    if (aboutSymbol && symbol !== undefined) {
       throw new UnknownSymbolError(`unknown symbol ${symbol}: Bybit answered retCode ${retCode} ${JSON.stringify(retMsg)} to ${request}`, String(symbol), retCode);
     }
     throw new RemoteRejectedError(`${request}: Bybit answered retCode ${retCode} ${JSON.stringify(retMsg)}`, retCode);
