@@ -2,7 +2,7 @@
 import { InputError } from '../core/errors.js';
 import type { Candle } from '../domain/candle.js';
 import { alignDown } from '../domain/timeframe.js';
-import { CANDLE_FLAG, CandleSeries, type CandleColumns } from './candle-series.js';
+import { CANDLE_FLAG, CandleSeries, emptyColumns } from './candle-series.js';
 
 function checkPeriods(sourceMs: number, targetMs: number): void {
   if (!(sourceMs > 0) || !(targetMs > 0) || targetMs % sourceMs !== 0 || targetMs <= sourceMs) {
@@ -20,16 +20,7 @@ export function aggregateSeries(source: CandleSeries, sourceMs: number, targetMs
   const n = source.length;
   const s = source.columns;
   const capacity = Math.ceil((n * sourceMs) / targetMs) + 2;
-  const out: CandleColumns = {
-    time: new Float64Array(capacity),
-    open: new Float64Array(capacity),
-    high: new Float64Array(capacity),
-    low: new Float64Array(capacity),
-    close: new Float64Array(capacity),
-    volume: new Float64Array(capacity),
-    turnover: new Float64Array(capacity),
-    flags: new Uint8Array(capacity),
-  };
+  const out = emptyColumns(capacity);
   let k = -1;
   let bucketEnd = -Infinity;
   const st = s.time, so = s.open, sh = s.high, sl = s.low, sc = s.close, sv = s.volume, stu = s.turnover, sf = s.flags;

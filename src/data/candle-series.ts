@@ -19,7 +19,8 @@ export const PRICE_COLUMNS = ['open', 'high', 'low', 'close'] as const;
 export const NUMERIC_COLUMNS = ['time', 'open', 'high', 'low', 'close', 'volume', 'turnover'] as const;
 export type NumericColumn = (typeof NUMERIC_COLUMNS)[number];
 
-function emptyColumns(capacity: number): CandleColumns {
+/** Zeroed columns for `capacity` candles. */
+export function emptyColumns(capacity: number): CandleColumns {
   return {
     time: new Float64Array(capacity),
     open: new Float64Array(capacity),

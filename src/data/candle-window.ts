@@ -1,6 +1,6 @@
 // The last N candles of one timeframe (500 in the live engine): a ring buffer, so a new candle costs O(1) forever.
 import type { Candle } from '../domain/candle.js';
-import { CANDLE_FLAG, candleAt, flagsOf, type CandleColumns, NUMERIC_COLUMNS } from './candle-series.js';
+import { CANDLE_FLAG, candleAt, emptyColumns, flagsOf, type CandleColumns, NUMERIC_COLUMNS } from './candle-series.js';
 
 export class CandleWindow {
   private readonly cols: CandleColumns;
@@ -10,16 +10,7 @@ export class CandleWindow {
 
   constructor(readonly capacity = 500) {
     if (!Number.isInteger(capacity) || capacity < 1) throw new RangeError(`window capacity must be a positive integer, got ${capacity}`);
-    this.cols = {
-      time: new Float64Array(capacity),
-      open: new Float64Array(capacity),
-      high: new Float64Array(capacity),
-      low: new Float64Array(capacity),
-      close: new Float64Array(capacity),
-      volume: new Float64Array(capacity),
-      turnover: new Float64Array(capacity),
-      flags: new Uint8Array(capacity),
-    };
+    this.cols = emptyColumns(capacity);
   }
 
   get length(): number {

@@ -43,6 +43,7 @@ export function registerDownloadCommand(program: Command, io: Output): void {
           ...range,
           funding: opts.funding,
           onProgress: (p) => progress.update(p.phase, p.done, p.total),
+          onRetry: (message) => io.err(`bybot: ${message}`),
         });
         progress.stop();
         io.out(`${symbol} ${timeframe}: ${summary.candlesAdded} new candle(s), ${summary.fundingAdded} new funding rate(s) in ${summary.requests} request(s); cache now holds ${isoTime(summary.first)} → ${isoTime(summary.last)}`);

@@ -1,17 +1,9 @@
 // Checks a stored order book stream before a backtest trusts it: it must start from a snapshot, keep its update chain and never cross.
 import type { BookMessage, PriceLevel } from '../../domain/order-book.js';
 import { replayBook } from '../replay-book.js';
-import { severityOf, type Finding, type PolicyAction } from './finding.js';
+import { makeFinding, type Finding } from './finding.js';
 
-function finding(
-  check: string,
-  action: PolicyAction,
-  timestamp: number,
-  value: number | string,
-  message: string,
-): Finding {
-  return { check, timestamp, value, severity: severityOf(action), action, message };
-}
+const finding = makeFinding;
 
 const startsBook = (message: BookMessage): boolean => message.kind === 'snapshot' || message.updateId === 1;
 

@@ -1,6 +1,6 @@
 // Checks candles before anything trusts them: broken values, broken order, holes, frozen feeds, spikes, staleness.
 import { CANDLE_FLAG, CandleSeries } from '../candle-series.js';
-import { severityOf, type Finding, type PolicyAction } from './finding.js';
+import { makeFinding, type Finding, type PolicyAction } from './finding.js';
 import { DEFAULT_CANDLE_POLICY, DEFAULT_CANDLE_THRESHOLDS, type CandleCheck, type CandlePolicy, type CandleThresholds } from './policy.js';
 import { RollingMedianMad } from './rolling-median.js';
 
@@ -28,7 +28,7 @@ export function validateCandles(input: CandleSeries, options: CandleValidationOp
   const tf = options.timeframeMs;
   const findings: Finding[] = [];
   const report = (check: CandleCheck, timestamp: number, value: number | string, message: string, action: PolicyAction = policy[check]) =>
-    findings.push({ check, timestamp, value, severity: severityOf(action), action, message });
+    findings.push(makeFinding(check, action, timestamp, value, message));
 
   if (input.length === 0) {
     report('empty', NaN, 0, 'no candles at all');

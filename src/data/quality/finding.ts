@@ -26,3 +26,8 @@ export interface Finding {
 export function severityOf(action: PolicyAction): Severity {
   return action === 'reject' ? 'error' : action === 'repair' ? 'info' : 'warning';
 }
+
+/** A finding whose severity follows from its action. */
+export function makeFinding(check: string, action: PolicyAction, timestamp: number, value: number | string, message: string): Finding {
+  return { check, timestamp, value, severity: severityOf(action), action, message };
+}

@@ -1,7 +1,7 @@
 // Checks a funding history before the simulator charges it: order, holes in the settlement schedule, absurd rates.
 import { DEFAULT_FUNDING_INTERVAL_MS } from '../../domain/funding.js';
 import type { FundingSeries } from '../funding-series.js';
-import { severityOf, type Finding, type PolicyAction } from './finding.js';
+import { makeFinding, type Finding, type PolicyAction } from './finding.js';
 
 export interface FundingValidationOptions {
   readonly intervalMs?: number;
@@ -15,7 +15,7 @@ export function validateFunding(series: FundingSeries, options: FundingValidatio
   const maxAbs = options.maxAbsRate ?? 0.03;
   const findings: Finding[] = [];
   const add = (check: string, timestamp: number, value: number | string, action: PolicyAction, message: string) =>
-    findings.push({ check, timestamp, value, action, severity: severityOf(action), message });
+    findings.push(makeFinding(check, action, timestamp, value, message));
   const at = (t: number) => new Date(t).toISOString();
 
   if (series.length === 0) add('empty', NaN, 0, 'reject', 'no funding settlements at all');

@@ -1,16 +1,8 @@
 // Checks a trade tape before order-flow features or a replay trust it: bad numbers, time running backwards, repeated prints.
 import type { Trade } from '../../domain/trade.js';
-import { severityOf, type Finding, type PolicyAction } from './finding.js';
+import { makeFinding, type Finding } from './finding.js';
 
-function finding(
-  check: string,
-  action: PolicyAction,
-  timestamp: number,
-  value: number | string,
-  message: string,
-): Finding {
-  return { check, timestamp, value, severity: severityOf(action), action, message };
-}
+const finding = makeFinding;
 
 const sameTrade = (a: Trade, b: Trade): boolean =>
   a.time === b.time && a.price === b.price && a.size === b.size && a.side === b.side;
