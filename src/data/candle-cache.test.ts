@@ -79,9 +79,10 @@ describe('column encodings', () => {
     const decimal = fc.tuple(fc.integer({ min: -2_000_000_000, max: 2_000_000_000 }), fc.integer({ min: 0, max: 9 })).map(([m, d]) => m / 10 ** d);
     const anyDouble = fc.double({ noDefaultInfinity: false }).filter((v) => !Object.is(v, -0));
     fc.assert(
-      fc.property(fc.array(decimal, { minLength: 1, maxLength: 50 }), fc.array(anyDouble, { minLength: 1, maxLength: 50 }), fc.integer({ min: 0, max: 2e12 }), (prices, floats, base) => {
+      fc.property(fc.array(decimal, { minLength: 1, maxLength: 50 }), fc.array(anyDouble, { minLength: 1, maxLength: 50 }), fc.integer({ min: 0, max: 2e12 }), fc.constantFrom(0, 1, 1000), (prices, floats, base, jitter) => {
         const n = Math.min(prices.length, floats.length);
-        const time = Float64Array.from({ length: n }, (_, i) => base + i * 60_000);
+        // Regular times, times with gaps of whole seconds, and times off the second grid: each has its encoding.
+        const time = Float64Array.from({ length: n }, (_, i) => base + i * 60_000 + (i % 3 === 2 ? jitter * i : 0));
         const a = Float64Array.from(prices.slice(0, n).map((v) => (Object.is(v, -0) ? 0 : v)));
         const b = Float64Array.from(floats.slice(0, n));
         writeColumnFile(path, n, { time, a, b, nan: new Float64Array(n).fill(NaN) }, { flags: new Uint8Array(n) }, {});

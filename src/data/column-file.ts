@@ -17,6 +17,8 @@ type Encoding =
   | { readonly kind: 'i32'; readonly decimals: number }
   /** Whole seconds after `base` ms (timestamps). */
   | { readonly kind: 'u32s'; readonly base: number }
+  /** `base + i × step` exactly (a series without gaps): nothing stored. */
+  | { readonly kind: 'step'; readonly base: number; readonly step: number }
   /** Every value NaN (an unknown turnover): nothing stored. */
   | { readonly kind: 'nan' }
   | { readonly kind: 'u8' }
@@ -56,6 +58,10 @@ function chooseFloatEncoding(values: Float64Array, rows: number, name: string): 
   if (allNaN) return { kind: 'nan' };
   if (name === 'time') {
     const base = values[0]!;
+    const step = rows > 1 ? values[1]! - base : 0;
+    let regular = step > 0;
+    for (let i = 2; i < rows && regular; i++) regular = values[i] === base + i * step;
+    if (regular) return { kind: 'step', base, step };
     for (let i = 0; i < rows; i++) {
       const offset = (values[i]! - base) / 1000;
       if (!Number.isInteger(offset) || offset < 0 || offset > 0xffffffff) return { kind: 'f64' };
@@ -97,6 +103,7 @@ function encode(values: Float64Array | Uint8Array, rows: number, encoding: Encod
     }
     case 'nan':
     case 'zero':
+    case 'step':
       return new Uint8Array(0);
   }
 }
@@ -149,7 +156,7 @@ export function writeColumnFile(path: string, rows: number, float64: Record<stri
   }
 }
 
-const BYTES: Record<Encoding['kind'], number> = { f64: 8, i32: 4, u32s: 4, nan: 0, u8: 1, zero: 0 };
+const BYTES: Record<Encoding['kind'], number> = { f64: 8, i32: 4, u32s: 4, step: 0, nan: 0, u8: 1, zero: 0 };
 
 /** Reads a whole column file with one read; raw Float64 columns are views, encoded ones are decoded. */
 export function readColumnFile(path: string): ColumnFile {
@@ -199,6 +206,11 @@ function decodeFloat(buffer: ArrayBufferLike, at: number, rows: number, e: Encod
         const scale = POW10[e.decimals]!;
         for (let i = 0; i < rows; i++) out[i] = src[i]! / scale;
       }
+      return out;
+    }
+    case 'step': {
+      const out = new Float64Array(rows);
+      for (let i = 0; i < rows; i++) out[i] = e.base + i * e.step;
       return out;
     }
     case 'u32s': {
