@@ -7,7 +7,7 @@ import type { FundingSeries } from './funding-series.js';
 import { CANDLE_FORMATS, detectCandleFormat, parseCandles, type CandleFormat } from './loaders/candle-formats.js';
 import { hintsFromName } from './loaders/file-name.js';
 import { isFundingHeader, parseFundingCsv } from './loaders/funding-csv.js';
-import { readSourceBytes } from './loaders/source-bytes.js';
+import { readSourceBytes, readSourceHead } from './loaders/source-bytes.js';
 
 export interface LoadOptions {
   /** 'auto' (default) detects the format from the content. */
@@ -85,8 +85,10 @@ export type DataFileKind = 'candles' | 'funding';
 
 /** Tells a funding file from a candle file by its header (falls back to the name). */
 export function dataFileKind(file: string): DataFileKind {
-  if (hintsFromName(file).funding) return 'funding';
-  return isFundingHeader(readSourceBytes(file)) ? 'funding' : 'candles';
+  const hints = hintsFromName(file);
+  if (hints.funding) return 'funding';
+  if (hints.timeframe) return 'candles';
+  return isFundingHeader(readSourceHead(file)) ? 'funding' : 'candles';
 }
 
 /** The timeframe matching the most common spacing between consecutive candles, if it is a known one. */

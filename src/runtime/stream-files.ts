@@ -2,7 +2,7 @@
 import { basename } from 'node:path';
 import { loadBinanceStream } from '../data/loaders/binance-stream.js';
 import { loadBybitWsArchive } from '../data/loaders/bybit-ws-archive.js';
-import { readTextFile } from '../data/loaders/text-lines.js';
+import { readSourceHead } from '../data/loaders/source-bytes.js';
 import { checkBookMessages } from '../data/quality/book-checks.js';
 import { severityOf, type Finding } from '../data/quality/finding.js';
 import { checkTrades } from '../data/quality/trade-checks.js';
@@ -14,7 +14,7 @@ export function streamKind(file: string): StreamKind | undefined {
   const name = basename(file).toLowerCase();
   if (name.endsWith('.zip') || name.endsWith('.jsonl') || name.endsWith('.data')) return 'bybit-ws';
   if (name.endsWith('.gz') && !/\.(csv|json)\.gz$/.test(name)) {
-    const first = readTextFile(file).text.slice(0, 200);
+    const first = Buffer.from(readSourceHead(file, 200)).toString('utf8');
     return /^\d+ \{/.test(first) ? 'binance-stream' : undefined;
   }
   return undefined;

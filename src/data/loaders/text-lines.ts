@@ -1,8 +1,9 @@
 // Reads a line-per-record text file that may be stored plain, gzipped or as a one-file zip, so loaders see only lines.
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { gunzipSync, strFromU8, unzipSync } from 'fflate';
+import { strFromU8, unzipSync } from 'fflate';
 import { DataFormatError } from '../../core/errors.js';
+import { gunzipIfNeeded } from './source-bytes.js';
 
 export interface TextFile {
   /** Name for error messages: the path, plus `!/entry` for a file inside a zip. */
@@ -10,7 +11,6 @@ export interface TextFile {
   readonly text: string;
 }
 
-const isGzip = (bytes: Uint8Array): boolean => bytes[0] === 0x1f && bytes[1] === 0x8b;
 const isZip = (bytes: Uint8Array): boolean =>
   bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 
@@ -35,16 +35,7 @@ export function decodeTextFile(path: string, bytes: Uint8Array): TextFile {
     }
     return { name: `${path}!/${only[0]}`, text: strFromU8(only[1]) };
   }
-  if (isGzip(bytes)) {
-    let inflated: Uint8Array;
-    try {
-      inflated = gunzipSync(bytes);
-    } catch (cause) {
-      throw new DataFormatError(path, undefined, `not a readable gzip file (${String(cause)})`);
-    }
-    return { name: path, text: strFromU8(inflated) };
-  }
-  return { name: path, text: strFromU8(bytes) };
+  return { name: path, text: strFromU8(gunzipIfNeeded(bytes, path)) };
 }
 
 /** Reads and decodes a file; a missing file is a DataFormatError naming it. */
