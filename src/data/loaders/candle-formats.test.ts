@@ -126,3 +126,13 @@ describe('funding CSV', () => {
     expect(() => loadFundingFile(bad)).toThrow(/f\.csv:3: field funding_rate is not a number: "oops"/);
   });
 });
+
+describe('file heads', () => {
+  it('reads the first bytes of plain and gzipped files without inflating them whole', async () => {
+    const { readSourceHead } = await import('./source-bytes.js');
+    const big = `timestamp,funding_rate\n${Array.from({ length: 50_000 }, (_, i) => `${i},0.0001`).join('\n')}\n`;
+    expect(Buffer.from(readSourceHead(file('plain-head.csv', big), 22)).toString()).toBe('timestamp,funding_rate');
+    expect(Buffer.from(readSourceHead(file('gz-head.gz', gzipSync(Buffer.from(big))), 22)).toString()).toBe('timestamp,funding_rate');
+    expect(() => readSourceHead(join(dir, 'absent.gz'))).toThrow(/absent\.gz: no such file/);
+  });
+});
