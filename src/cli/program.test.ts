@@ -46,6 +46,15 @@ describe('bybot data', () => {
     expect(human.out).toContain('1 file(s) checked: 0 accepted, 1 rejected');
   });
 
+  it('validate --max-age rejects history whose last candle is too old', async () => {
+    const old = join(dir, 'bybit-linear_SOLUSDT_5m_old.csv');
+    writeFileSync(old, 'timestamp,open,high,low,close,volume\n1714521600000,126.7,127.06,126.56,126.64,30\n');
+    const { code, out } = await bybot('data', 'validate', old, '--json', '--max-age', '10m');
+    expect(code).toBe(1);
+    expect(JSON.parse(out)).toMatchObject({ check: 'stale', timestamp: 1714521600000, severity: 'error', action: 'reject' });
+    expect((await bybot('data', 'validate', old, '--max-age', 'soon')).err).toContain('--max-age: "soon" is not a duration');
+  });
+
   it('validate turns a malformed file into one clear line and exit code 2', async () => {
     const broken = join(dir, 'broken.csv');
     writeFileSync(broken, 'timestamp,open,high,low,close,volume\n1,2,3,4,5\n');

@@ -1,5 +1,6 @@
 // `bybot data list | info | validate | export`: see, check and export the history bybot trades on.
 import type { Command } from 'commander';
+import { systemClock } from '../../core/clock.js';
 import { parseDurationArg, parseRange, parseSymbol, parseTimeframeArg } from '../../runtime/args.js';
 import { describeFile, exportHistory, findDataFiles, listStore, validateFile, type FileInfo } from '../../runtime/data-files.js';
 import { configFor, dataContext } from '../context.js';
@@ -60,7 +61,7 @@ export function registerDataCommands(program: Command, io: Output, status: ExitS
       let rejected = 0;
       let findings = 0;
       for (const file of files) {
-        const result = validateFile(ctx, file, { ...(timeframe ? { timeframe } : {}), ...(opts.maxAge ? { now: Date.now() } : {}) });
+        const result = validateFile(ctx, file, { ...(timeframe ? { timeframe } : {}), ...(opts.maxAge ? { now: systemClock.now() } : {}) });
         findings += result.findings.length;
         if (!result.ok) rejected++;
         if (opts.json) {
