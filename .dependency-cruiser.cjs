@@ -55,8 +55,9 @@ module.exports = {
   allowed,
   allowedSeverity: 'error',
   options: {
-    // Tests arrange fixtures from any layer (a CLI test seeds the history store); the rules bind production code.
-    exclude: { path: '\\.test\\.ts$' },
+    // Tests and their test-support helpers arrange fixtures from any layer (a CLI test seeds the
+    // history store); neither is built into dist/. The rules bind production code.
+    exclude: { path: '(\\.test\\.ts$|/test-support/)' },
     doNotFollow: { path: 'node_modules' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },

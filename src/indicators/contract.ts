@@ -1,0 +1,155 @@
+// The one streaming contract every indicator follows: add a value, replace the forming one, read results once stable.
+
+/** What bar-based indicators read; a domain Candle satisfies it. */
+export interface Bar {
+  readonly time: number;
+  readonly open: number;
+  readonly high: number;
+  readonly low: number;
+  readonly close: number;
+  readonly volume: number;
+}
+
+/** Reading a result before the indicator has seen enough input. */
+export class NotStableError extends Error {
+  override readonly name = 'NotStableError';
+  constructor(indicator: string, needed: number, seen: number) {
+    super(`${indicator} is not stable yet: it needs ${needed} input(s), has ${seen}`);
+  }
+}
+
+/**
+ * A streaming indicator. `add` feeds a new closed input; `replace` swaps the most recent input for
+ * another (the still-forming candle changes many times) at the same O(1) cost. Results are read
+ * through getters that throw NotStableError before warm-up, or through `getResult()` (undefined
+ * before warm-up). Neither add nor replace allocates.
+ */
+export interface Indicator<In, Out> {
+  add(input: In): void;
+  replace(input: In): void;
+  /** True once results are defined. */
+  readonly isStable: boolean;
+  /** Inputs seen (a replace does not count). */
+  readonly count: number;
+  getResult(): Out | undefined;
+  getResultOrThrow(): Out;
+}
+
+/** Parameter of an indicator as the registry and the CLI see it. */
+export interface ParamSpec {
+  readonly name: string;
+  readonly default: number;
+  readonly min: number;
+  readonly max: number;
+  readonly integer: boolean;
+}
+
+/**
+ * How the registry, the CLI and the contract test suite drive one indicator: build it from
+ * numeric parameters, feed it closes or bars, read its outputs as numbers (NaN before warm-up).
+ */
+export interface IndicatorSpec {
+  /** Short name used on the command line, e.g. 'rsi', 'bb'. */
+  readonly name: string;
+  readonly description: string;
+  readonly params: readonly ParamSpec[];
+  /** Output names; a single-output indicator has one ('value') and its column has no suffix. */
+  readonly outputs: readonly string[];
+  readonly input: 'close' | 'bar';
+  create(params: readonly number[]): StreamingReader;
+}
+
+/** The uniform face of an indicator instance for generic code (CLI, contract tests, feature sets). */
+export interface StreamingReader {
+  /** The indicator behind the reader (the contract tests check it throws before warm-up). */
+  readonly indicator: Indicator<never, unknown>;
+  addBar(bar: Bar): void;
+  replaceBar(bar: Bar): void;
+  readonly isStable: boolean;
+  /** Writes the outputs into `out` (NaN where undefined). */
+  read(out: Float64Array): void;
+}
+
+export const param = (name: string, value: number, min: number, max: number, integer = true): ParamSpec => ({ name, default: value, min, max, integer });
+
+/** Adapts a close-based indicator with numeric outputs to the generic reader. */
+export function closeReader<T extends Indicator<number, unknown>>(indicator: T, read: (ind: T, out: Float64Array) => void): StreamingReader {
+  return {
+    indicator: indicator as Indicator<never, unknown>,
+    addBar: (bar) => indicator.add(bar.close),
+    replaceBar: (bar) => indicator.replace(bar.close),
+    get isStable() {
+      return indicator.isStable;
+    },
+    read(out) {
+      if (indicator.isStable) read(indicator, out);
+      else out.fill(NaN);
+    },
+  };
+}
+
+/** Adapts a bar-based indicator with numeric outputs to the generic reader. */
+export function barReader<T extends Indicator<Bar, unknown>>(indicator: T, read: (ind: T, out: Float64Array) => void): StreamingReader {
+  return {
+    indicator: indicator as Indicator<never, unknown>,
+    addBar: (bar) => indicator.add(bar),
+    replaceBar: (bar) => indicator.replace(bar),
+    get isStable() {
+      return indicator.isStable;
+    },
+    read(out) {
+      if (indicator.isStable) read(indicator, out);
+      else out.fill(NaN);
+    },
+  };
+}
+
+/** Columns of bars for batch functions (typed arrays, one per field). */
+export interface BarColumns {
+  readonly time?: Float64Array;
+  readonly open?: Float64Array;
+  readonly high: Float64Array;
+  readonly low: Float64Array;
+  readonly close: Float64Array;
+  readonly volume?: Float64Array;
+}
+
+/**
+ * Batch form over a whole series: runs the streaming indicator in a tight loop over the columns, so
+ * batch and stream agree to the last bit by construction. One output array per output, NaN before
+ * warm-up.
+ */
+export function batch(spec: IndicatorSpec, params: readonly number[], columns: BarColumns): Float64Array[] {
+  const n = columns.close.length;
+  const reader = spec.create(params);
+  const outputs = spec.outputs.map(() => new Float64Array(n));
+  const row = new Float64Array(spec.outputs.length);
+  const bar = { time: 0, open: 0, high: 0, low: 0, close: 0, volume: 0 };
+  const { time, open, high, low, close, volume } = columns;
+  for (let i = 0; i < n; i++) {
+    bar.time = time ? time[i]! : i;
+    bar.close = close[i]!;
+    bar.open = open ? open[i]! : bar.close;
+    bar.high = high[i]!;
+    bar.low = low[i]!;
+    bar.volume = volume ? volume[i]! : 0;
+    reader.addBar(bar);
+    reader.read(row);
+    for (let k = 0; k < outputs.length; k++) outputs[k]![i] = row[k]!;
+  }
+  return outputs;
+}
+
+/** Checks numeric parameters against the spec, naming the parameter and the value; fills defaults. */
+export function resolveParams(spec: IndicatorSpec, given: readonly number[]): number[] {
+  if (given.length > spec.params.length) {
+    throw new RangeError(`${spec.name} takes ${spec.params.length} parameter(s) (${spec.params.map((p) => p.name).join(', ')}), got ${given.length}`);
+  }
+  return spec.params.map((p, i) => {
+    const value = i < given.length ? given[i]! : p.default;
+    if (!Number.isFinite(value) || (p.integer && !Number.isInteger(value)) || value < p.min || value > p.max) {
+      throw new RangeError(`${spec.name}: parameter ${p.name} = ${given[i]} is invalid; expected ${p.integer ? 'an integer' : 'a number'} from ${p.min} to ${p.max}`);
+    }
+    return value;
+  });
+}
