@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { InputError, RemoteRejectedError, TransientError } from '../core/errors.js';
 import { registerDataCommands, type ExitStatus } from './commands/data.js';
 import { registerDownloadCommand } from './commands/download.js';
+import { registerIndicatorCommands } from './commands/indicators.js';
 import { consoleOutput, type Output } from './output.js';
 
 /** Exit codes: 0 ok, 1 the job ran and found the data unacceptable, 2 bad input, 3 remote or network failure, 4 a bug. */
@@ -19,6 +20,7 @@ export function buildProgram(io: Output, status: ExitStatus): Command {
     .exitOverride();
   registerDataCommands(program, io, status);
   registerDownloadCommand(program, io);
+  registerIndicatorCommands(program, io);
   return program;
 }
 
