@@ -59,6 +59,11 @@ class Smoothing implements Indicator<number, number> {
   }
 }
 
+/**
+ * EMA with k = 2/(n+1), first value on input n (the SMA of the first n): TA-Lib's and technicalindicators'
+ * definition, matched bit for bit. trading-signals' EMA and RMA start from the first input instead and
+ * meet ours once (1 − k)^t has wiped out that seed; its WSMA is our RMA.
+ */
 export class EMA extends Smoothing {
   constructor(period: number) {
     super('EMA', period, 2 / (period + 1));

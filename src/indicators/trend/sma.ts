@@ -1,6 +1,7 @@
 // Simple moving average over a ring buffer: O(1) add and replace, exact replace by restoring the pre-add state.
 import { NotStableError, type Indicator } from '../contract.js';
 
+/** Matches technicalindicators' and trading-signals' SMA (first value on input n) to rounding. */
 export class SMA implements Indicator<number, number> {
   private readonly buffer: Float64Array;
   private next = 0;
