@@ -1,4 +1,4 @@
-// `npm run bench`: the issue's figures — CSV and cache load rates, aggregation rate — printed and saved to bench/results/.
+// Data figures of `npm run bench`: CSV and cache load rates, aggregation rate — printed and saved to bench/results/data.json.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
