@@ -57,6 +57,12 @@ export interface IndicatorSpec {
   readonly outputs: readonly string[];
   readonly input: 'close' | 'bar';
   create(params: readonly number[]): StreamingReader;
+  /**
+   * Optional batch kernel: the same arithmetic as the streaming class, in the same order, as one
+   * loop over typed arrays (no objects, no calls). The contract suite checks it equals the stream
+   * bit for bit. Without one, batch() runs the streaming indicator in a loop.
+   */
+  readonly kernel?: (params: readonly number[], columns: BarColumns) => Float64Array[];
 }
 
 /** The uniform face of an indicator instance for generic code (CLI, contract tests, feature sets). */
@@ -120,6 +126,7 @@ export interface BarColumns {
  * warm-up.
  */
 export function batch(spec: IndicatorSpec, params: readonly number[], columns: BarColumns): Float64Array[] {
+  if (spec.kernel) return spec.kernel(params, columns);
   const n = columns.close.length;
   const reader = spec.create(params);
   const outputs = spec.outputs.map(() => new Float64Array(n));

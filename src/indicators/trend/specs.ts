@@ -4,6 +4,7 @@ import { ADX } from './adx.js';
 import { DEMA, TEMA } from './dema.js';
 import { EMA, RMA } from './ema.js';
 import { HMA } from './hma.js';
+import { smaKernel, smoothingKernel } from './kernels.js';
 import { MACD } from './macd.js';
 import { PSAR } from './psar.js';
 import { EmaRibbon } from './ribbon.js';
@@ -23,9 +24,9 @@ const average = (name: string, description: string, period: number, make: (perio
 });
 
 export const TREND_SPECS: IndicatorSpec[] = [
-  average('sma', 'simple moving average of the close', 20, (p) => new SMA(p)),
-  average('ema', 'exponential moving average of the close (seeded with the SMA)', 20, (p) => new EMA(p)),
-  average('rma', "Wilder's moving average (RMA / SMMA) of the close", 14, (p) => new RMA(p)),
+  { ...average('sma', 'simple moving average of the close', 20, (p) => new SMA(p)), kernel: ([p], c) => [smaKernel(c.close, p!)] },
+  { ...average('ema', 'exponential moving average of the close (seeded with the SMA)', 20, (p) => new EMA(p)), kernel: ([p], c) => [smoothingKernel(c.close, p!, 2 / (p! + 1))] },
+  { ...average('rma', "Wilder's moving average (RMA / SMMA) of the close", 14, (p) => new RMA(p)), kernel: ([p], c) => [smoothingKernel(c.close, p!, 1 / p!)] },
   average('wma', 'linearly weighted moving average of the close', 20, (p) => new WMA(p)),
   average('dema', 'double exponential moving average 2·EMA − EMA(EMA) of the close', 20, (p) => new DEMA(p)),
   average('tema', 'triple exponential moving average 3·EMA − 3·EMA(EMA) + EMA(EMA(EMA)) of the close', 20, (p) => new TEMA(p)),
