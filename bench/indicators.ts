@@ -187,7 +187,7 @@ for (const c of cases.filter((k) => !only || only.includes(k.name))) {
 
 // A full feature set for one symbol, updated on one new candle: the live engine's per-candle cost.
 const FEATURE_SET: Array<[string, number[]]> = [
-  ['ribbon', []], ['rsi', [14]], ['atr', [14]], ['adx', [14]], ['bb', [20, 2]], ['keltner', []], ['vwap', []], ['volz', []], ['supertrend', [10, 3]],
+  ['ribbon', []], ['rsi', [14]], ['atr', [14]], ['adx', [14]], ['bb', [20, 2]], ['keltner', []], ['vwap', []], ['volz', []], ['supertrend', [10, 3]], ['structure', []],
 ];
 const readers = FEATURE_SET.map(([name, params]) => {
   const spec = ALL_SPECS.find((s) => s.name === name);

@@ -37,6 +37,17 @@ describe('bybot indicators', () => {
     expect(lines[21]!.split(',').every((v) => v !== '')).toBe(true);
   });
 
+  it.skipIf(!sol)('names the columns of multi-output indicators and features with their output suffix', async () => {
+    const result = await bybot('indicators', '--data', sol!, '--ind', 'bb:20:2,macd:12:26:9,swings');
+    const [header, ...rows] = result.out.split('\n');
+    expect(header).toBe(
+      'timestamp,bb_20_2_upper,bb_20_2_middle,bb_20_2_lower,bb_20_2_bandwidth,bb_20_2_percentB,macd_12_26_9_macd,macd_12_26_9_signal,macd_12_26_9_hist,swings_3_3_lastSwingHigh,swings_3_3_lastSwingLow,swings_3_3_label',
+    );
+    const last = rows[rows.length - 1]!.split(',').map(Number);
+    expect(last[1]! > last[2]! && last[2]! > last[3]!).toBe(true);
+    expect(last[8]).toBeCloseTo(last[6]! - last[7]!, 12);
+  });
+
   it.skipIf(!sol)('prints JSON lines with null before warm-up', async () => {
     const result = await bybot('indicators', '--data', sol!, '--ind', 'sma:3', '--json');
     const rows = result.out.split('\n').slice(0, 3).map((l) => JSON.parse(l));
