@@ -15,24 +15,29 @@ export class OBV implements Indicator<Bar, number> {
   private seen = 0;
 
   add(bar: Bar): void {
-    this.prevTotal = this.total;
-    this.prevPreviousClose = this.previousClose;
+    const total = this.total;
+    const previous = this.previousClose;
+    this.prevTotal = total;
+    this.prevPreviousClose = previous;
     this.seen++;
-    this.step(bar);
+    this.step(bar, total, previous);
   }
 
   replace(bar: Bar): void {
     if (this.seen === 0) return this.add(bar);
-    this.total = this.prevTotal;
-    this.previousClose = this.prevPreviousClose;
-    this.step(bar);
+    this.step(bar, this.prevTotal, this.prevPreviousClose);
   }
 
-  private step(bar: Bar): void {
-    const previous = this.previousClose;
-    if (bar.close > previous) this.total += bar.volume;
-    else if (bar.close < previous) this.total -= bar.volume;
-    this.previousClose = bar.close;
+  /**
+   * total ± volume for an up / down close. The sign comes without a branch (a close's direction is a coin
+   * flip the predictor cannot learn), and total + (±1)·volume is exactly total ± volume; an unchanged
+   * close (NaN included) leaves the total as it is.
+   */
+  private step(bar: Bar, total: number, previous: number): void {
+    const close = bar.close;
+    const sign = +(close > previous) - +(close < previous);
+    this.total = sign === 0 ? total : total + sign * bar.volume;
+    this.previousClose = close;
   }
 
   get isStable(): boolean {

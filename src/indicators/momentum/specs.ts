@@ -3,6 +3,8 @@ import { barReader, closeReader, param, type IndicatorSpec } from '../contract.j
 import { CCI } from './cci.js';
 import { CMF } from './cmf.js';
 import { RSIDivergence } from './divergence.js';
+import { stochasticKernel, stochasticRsiKernel, williamsRKernel } from './extreme-kernels.js';
+import { cciKernel, cmfKernel, mfiKernel, obvKernel, rocKernel, rsiKernel } from './kernels.js';
 import { MFI } from './mfi.js';
 import { OBV } from './obv.js';
 import { ROC } from './roc.js';
@@ -18,6 +20,7 @@ export const MOMENTUM_SPECS: IndicatorSpec[] = [
     outputs: ['value'],
     input: 'close',
     create: ([period]) => closeReader(new RSI(period!), (i, out) => (out[0] = i.value)),
+    kernel: ([period], c) => [rsiKernel(c.close, period!)],
   },
   {
     name: 'rsidiv',
@@ -46,6 +49,7 @@ export const MOMENTUM_SPECS: IndicatorSpec[] = [
         out[0] = i.k;
         out[1] = i.d;
       }),
+    kernel: ([period, smoothing, signal], c) => stochasticKernel(c, period!, smoothing!, signal!),
   },
   {
     name: 'stochrsi',
@@ -58,6 +62,7 @@ export const MOMENTUM_SPECS: IndicatorSpec[] = [
         out[0] = i.k;
         out[1] = i.d;
       }),
+    kernel: ([rsiPeriod, period, smoothing, signal], c) => stochasticRsiKernel(c.close, rsiPeriod!, period!, smoothing!, signal!),
   },
   {
     name: 'mfi',
@@ -66,6 +71,7 @@ export const MOMENTUM_SPECS: IndicatorSpec[] = [
     outputs: ['value'],
     input: 'bar',
     create: ([period]) => barReader(new MFI(period!), (i, out) => (out[0] = i.value)),
+    kernel: ([period], c) => [mfiKernel(c, period!)],
   },
   {
     name: 'roc',
@@ -74,6 +80,7 @@ export const MOMENTUM_SPECS: IndicatorSpec[] = [
     outputs: ['value'],
     input: 'close',
     create: ([period]) => closeReader(new ROC(period!), (i, out) => (out[0] = i.value)),
+    kernel: ([period], c) => [rocKernel(c.close, period!)],
   },
   {
     name: 'willr',
@@ -82,6 +89,7 @@ export const MOMENTUM_SPECS: IndicatorSpec[] = [
     outputs: ['value'],
     input: 'bar',
     create: ([period]) => barReader(new WilliamsR(period!), (i, out) => (out[0] = i.value)),
+    kernel: ([period], c) => [williamsRKernel(c, period!)],
   },
   {
     name: 'cci',
@@ -90,6 +98,7 @@ export const MOMENTUM_SPECS: IndicatorSpec[] = [
     outputs: ['value'],
     input: 'bar',
     create: ([period]) => barReader(new CCI(period!), (i, out) => (out[0] = i.value)),
+    kernel: ([period], c) => [cciKernel(c, period!)],
   },
   {
     name: 'cmf',
@@ -98,6 +107,7 @@ export const MOMENTUM_SPECS: IndicatorSpec[] = [
     outputs: ['value'],
     input: 'bar',
     create: ([period]) => barReader(new CMF(period!), (i, out) => (out[0] = i.value)),
+    kernel: ([period], c) => [cmfKernel(c, period!)],
   },
   {
     name: 'obv',
@@ -106,5 +116,6 @@ export const MOMENTUM_SPECS: IndicatorSpec[] = [
     outputs: ['value'],
     input: 'bar',
     create: () => barReader(new OBV(), (i, out) => (out[0] = i.value)),
+    kernel: (_, c) => [obvKernel(c)],
   },
 ];

@@ -79,6 +79,7 @@ export class RollingExtreme {
   private writtenAt = 0;
   private prevIndex = 0;
   private prevValue = 0;
+  private readonly isMax: boolean;
 
   constructor(
     readonly period: number,
@@ -86,6 +87,7 @@ export class RollingExtreme {
     readonly kind: 'max' | 'min',
   ) {
     if (!Number.isInteger(period) || period < 1) throw new RangeError(`RollingExtreme period must be a positive integer, got ${period}`);
+    this.isMax = kind === 'max';
     this.index = new Float64Array(period);
     this.values = new Float64Array(period);
   }
@@ -114,14 +116,23 @@ export class RollingExtreme {
       this.head = this.head + 1 === cap ? 0 : this.head + 1;
       this.size--;
     }
-    const max = this.kind === 'max';
-    while (this.size > 0) {
-      const back = this.values[(this.head + this.size - 1) % cap]!;
-      if (max ? back <= value : back >= value) this.size--;
-      else break;
+    // Ring positions without `%` (an integer division per step): head + size < 2·cap.
+    if (this.isMax) {
+      while (this.size > 0) {
+        const back = this.head + this.size - 1;
+        if (this.values[back >= cap ? back - cap : back]! <= value) this.size--;
+        else break;
+      }
+    } else {
+      while (this.size > 0) {
+        const back = this.head + this.size - 1;
+        if (this.values[back >= cap ? back - cap : back]! >= value) this.size--;
+        else break;
+      }
     }
     // At most period - 1 entries remain, so this slot is free of live entries; keep what it held.
-    const slot = (this.head + this.size) % cap;
+    const end = this.head + this.size;
+    const slot = end >= cap ? end - cap : end;
     this.writtenAt = slot;
     this.prevIndex = this.index[slot]!;
     this.prevValue = this.values[slot]!;

@@ -79,7 +79,7 @@ describe.each(specs.map((spec) => [spec.name, spec] as const))(`${title}: %s`, (
         // A stream cannot see the future, but a batch kernel could; and a feature could revise past outputs.
         const all = columnsOf(bars);
         for (let length = 1; length < bars.length; length += length < 64 ? 1 : 61) {
-          const cut = Object.fromEntries(Object.entries(all).map(([k, v]) => [k, (v as Float64Array).subarray(0, length)])) as typeof all;
+          const cut = Object.fromEntries(Object.entries(all).map(([k, v]) => [k, (v as Float64Array).subarray(0, length)])) as unknown as typeof all;
           const columns = batch(spec, resolveParams(spec, []), cut);
           for (let i = 0; i < length; i++) expect(same(Float64Array.from(columns, (c) => c[i]!), expected[i]!), `${spec.name}: bar ${i} of a ${length}-bar truncation`).toBe(true);
         }

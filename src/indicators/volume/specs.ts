@@ -1,5 +1,6 @@
 // Volume indicators as the registry, the CLI and the contract tests see them.
 import { barReader, param, type IndicatorSpec } from '../contract.js';
+import { vwapKernel } from './kernels.js';
 import { RelativeVolume } from './rvol.js';
 import { VolumeDivergence } from './voldiv.js';
 import { VolumeZScore } from './volz.js';
@@ -22,6 +23,7 @@ export const VOLUME_SPECS: IndicatorSpec[] = [
         out[3] = vwap + 2 * sd;
         out[4] = vwap - 2 * sd;
       }),
+    kernel: ([anchorHours], c) => vwapKernel(c, anchorHours! * HOUR_MS),
   },
   {
     name: 'rvol',

@@ -15,7 +15,7 @@ export type AnchorRule = (time: number, previousTime: number) => boolean;
 export const HOUR_MS = 3_600_000;
 export const DAY_MS = 24 * HOUR_MS;
 /** Monday 1970-01-05 00:00 UTC: periods count from here, so a 168 h period is a Monday-to-Monday UTC week. */
-const MONDAY_EPOCH = 4 * DAY_MS;
+export const MONDAY_EPOCH = 4 * DAY_MS;
 
 /**
  * Periods of fixed length counted from Monday 00:00 UTC. Any divisor of 24 h (1, 4, 8, 12, 24 h …)
