@@ -1,7 +1,6 @@
 // Wilder's directional movement: +DI, −DI and ADX, the strength of a trend whatever its direction.
 import { NotStableError, type Bar, type Indicator } from '../contract.js';
-import { ATR } from '../volatility/atr.js';
-import { RMA } from './ema.js';
+import { trueRange } from '../volatility/atr.js';
 
 export interface AdxResult {
   readonly adx: number;
@@ -21,72 +20,120 @@ export interface AdxResult {
  * and leaves ADX unchanged on a bar whose DIs are both 0, where we count DX = 0 (as trading-signals).
  */
 export class ADX implements Indicator<Bar, AdxResult> {
-  private readonly atr: ATR;
-  private readonly plusDm: RMA;
-  private readonly minusDm: RMA;
-  private readonly dx: RMA;
+  // Wilder's averages (TR, +DM, −DM from bar 2; DX from bar n + 1) as scalar fields: the arithmetic of
+  // ATR and RMA, in the same order, without nested indicator objects in the hot path.
+  private readonly k: number;
   private seen = 0;
   private lastHigh = NaN;
   private lastLow = NaN;
+  private lastClose = NaN;
+  private atrSeed = 0;
+  private atr = 0;
+  private plusSeed = 0;
+  private plusAvg = 0;
+  private minusSeed = 0;
+  private minusAvg = 0;
+  private dxSeed = 0;
+  private adxValue = 0;
+  private plusDiValue = 0;
+  private minusDiValue = 0;
+  // State before the latest add, so replace() can redo that add with another bar.
   private prevLastHigh = NaN;
   private prevLastLow = NaN;
+  private prevLastClose = NaN;
+  private prevAtrSeed = 0;
+  private prevAtr = 0;
+  private prevPlusSeed = 0;
+  private prevPlusAvg = 0;
+  private prevMinusSeed = 0;
+  private prevMinusAvg = 0;
+  private prevDxSeed = 0;
+  private prevAdx = 0;
 
   constructor(readonly period = 14) {
-    this.atr = new ATR(period);
-    this.plusDm = new RMA(period);
-    this.minusDm = new RMA(period);
-    this.dx = new RMA(period);
+    if (!Number.isInteger(period) || period < 1) throw new RangeError(`ADX period must be a positive integer, got ${period}`);
+    this.k = 1 / period;
   }
 
   add(bar: Bar): void {
     this.prevLastHigh = this.lastHigh;
     this.prevLastLow = this.lastLow;
+    this.prevLastClose = this.lastClose;
+    this.prevAtrSeed = this.atrSeed;
+    this.prevAtr = this.atr;
+    this.prevPlusSeed = this.plusSeed;
+    this.prevPlusAvg = this.plusAvg;
+    this.prevMinusSeed = this.minusSeed;
+    this.prevMinusAvg = this.minusAvg;
+    this.prevDxSeed = this.dxSeed;
+    this.prevAdx = this.adxValue;
     this.seen++;
-    this.atr.add(bar);
-    this.step(bar, false);
+    this.step(bar);
   }
 
   replace(bar: Bar): void {
     if (this.seen === 0) return this.add(bar);
     this.lastHigh = this.prevLastHigh;
     this.lastLow = this.prevLastLow;
-    this.atr.replace(bar);
-    this.step(bar, true);
+    this.lastClose = this.prevLastClose;
+    this.atrSeed = this.prevAtrSeed;
+    this.atr = this.prevAtr;
+    this.plusSeed = this.prevPlusSeed;
+    this.plusAvg = this.prevPlusAvg;
+    this.minusSeed = this.prevMinusSeed;
+    this.minusAvg = this.prevMinusAvg;
+    this.dxSeed = this.prevDxSeed;
+    this.adxValue = this.prevAdx;
+    this.step(bar);
   }
 
-  private step(bar: Bar, replacing: boolean): void {
-    if (this.seen >= 2) {
-      const up = bar.high - this.lastHigh;
-      const down = this.lastLow - bar.low;
+  // Takes the bar, not its numbers: step() is too large for V8 to inline, and doubles passed to a call are boxed.
+  private step(bar: Bar): void {
+    const high = bar.high;
+    const low = bar.low;
+    const n = this.period;
+    // TR, +DM and −DM averages take their input number `fed` (from bar 2); DX its number fed − n + 1.
+    const fed = this.seen - 1;
+    if (fed > 0) {
+      const tr = trueRange(high, low, this.lastClose);
+      const up = high - this.lastHigh;
+      const down = this.lastLow - low;
       const plus = up > down && up > 0 ? up : 0;
       const minus = down > up && down > 0 ? down : 0;
-      if (replacing) {
-        this.plusDm.replace(plus);
-        this.minusDm.replace(minus);
+      if (fed > n) {
+        const k = this.k;
+        this.atr = (tr - this.atr) * k + this.atr;
+        this.plusAvg = (plus - this.plusAvg) * k + this.plusAvg;
+        this.minusAvg = (minus - this.minusAvg) * k + this.minusAvg;
+      } else if (fed < n) {
+        this.atrSeed += tr;
+        this.plusSeed += plus;
+        this.minusSeed += minus;
       } else {
-        this.plusDm.add(plus);
-        this.minusDm.add(minus);
+        this.atr = (this.atrSeed + tr) / n;
+        this.plusAvg = (this.plusSeed + plus) / n;
+        this.minusAvg = (this.minusSeed + minus) / n;
       }
-      // DX was fed by the latest add exactly when the DM averages are stable (counts do not change on replace).
-      if (this.plusDm.isStable) {
-        const p = this.di(this.plusDm);
-        const m = this.di(this.minusDm);
+      if (fed >= n) {
+        const atr = this.atr;
+        const p = atr === 0 ? 0 : (this.plusAvg * 100) / atr;
+        const m = atr === 0 ? 0 : (this.minusAvg * 100) / atr;
+        this.plusDiValue = p;
+        this.minusDiValue = m;
         const dx = p + m === 0 ? 0 : (100 * Math.abs(p - m)) / (p + m);
-        if (replacing) this.dx.replace(dx);
-        else this.dx.add(dx);
+        const dxFed = fed - n + 1;
+        if (dxFed > n) this.adxValue = (dx - this.adxValue) * this.k + this.adxValue;
+        else if (dxFed < n) this.dxSeed += dx;
+        else this.adxValue = (this.dxSeed + dx) / n;
       }
     }
-    this.lastHigh = bar.high;
-    this.lastLow = bar.low;
-  }
-
-  private di(dm: RMA): number {
-    const atr = this.atr.value;
-    return atr === 0 ? 0 : (dm.value * 100) / atr;
+    this.lastHigh = high;
+    this.lastLow = low;
+    this.lastClose = bar.close;
   }
 
   get isStable(): boolean {
-    return this.dx.isStable;
+    return this.seen >= 2 * this.period;
   }
 
   get count(): number {
@@ -94,18 +141,18 @@ export class ADX implements Indicator<Bar, AdxResult> {
   }
 
   get adx(): number {
-    if (!this.dx.isStable) throw new NotStableError(`ADX(${this.period})`, 2 * this.period, this.seen);
-    return this.dx.value;
+    if (this.seen < 2 * this.period) throw new NotStableError(`ADX(${this.period})`, 2 * this.period, this.seen);
+    return this.adxValue;
   }
 
   get plusDi(): number {
-    if (!this.plusDm.isStable) throw new NotStableError(`+DI(${this.period})`, this.period + 1, this.seen);
-    return this.di(this.plusDm);
+    if (this.seen <= this.period) throw new NotStableError(`+DI(${this.period})`, this.period + 1, this.seen);
+    return this.plusDiValue;
   }
 
   get minusDi(): number {
-    if (!this.minusDm.isStable) throw new NotStableError(`−DI(${this.period})`, this.period + 1, this.seen);
-    return this.di(this.minusDm);
+    if (this.seen <= this.period) throw new NotStableError(`−DI(${this.period})`, this.period + 1, this.seen);
+    return this.minusDiValue;
   }
 
   getResult(): AdxResult | undefined {

@@ -28,8 +28,14 @@ export class PSAR implements Indicator<Bar, PsarResult> {
   private lastHigh = NaN;
   private lastLow = NaN;
   private out = NaN;
-  // State before the latest add, so replace() can redo that add with another bar.
-  private p = { long: true, nextSar: NaN, extreme: NaN, af: 0, lastHigh: NaN, lastLow: NaN };
+  // State before the latest add, so replace() can redo that add with another bar (scalar fields, not a
+  // nested object: one less load per access in the hot path).
+  private prevLong = true;
+  private prevNextSar = NaN;
+  private prevExtreme = NaN;
+  private prevAf = 0;
+  private prevLastHigh = NaN;
+  private prevLastLow = NaN;
 
   constructor(
     readonly step = 0.02,
@@ -41,30 +47,31 @@ export class PSAR implements Indicator<Bar, PsarResult> {
   }
 
   add(bar: Bar): void {
-    const p = this.p;
-    p.long = this.long;
-    p.nextSar = this.nextSar;
-    p.extreme = this.extreme;
-    p.af = this.af;
-    p.lastHigh = this.lastHigh;
-    p.lastLow = this.lastLow;
+    this.prevLong = this.long;
+    this.prevNextSar = this.nextSar;
+    this.prevExtreme = this.extreme;
+    this.prevAf = this.af;
+    this.prevLastHigh = this.lastHigh;
+    this.prevLastLow = this.lastLow;
     this.seen++;
-    this.update(bar.high, bar.low);
+    this.update(bar);
   }
 
   replace(bar: Bar): void {
     if (this.seen === 0) return this.add(bar);
-    const p = this.p;
-    this.long = p.long;
-    this.nextSar = p.nextSar;
-    this.extreme = p.extreme;
-    this.af = p.af;
-    this.lastHigh = p.lastHigh;
-    this.lastLow = p.lastLow;
-    this.update(bar.high, bar.low);
+    this.long = this.prevLong;
+    this.nextSar = this.prevNextSar;
+    this.extreme = this.prevExtreme;
+    this.af = this.prevAf;
+    this.lastHigh = this.prevLastHigh;
+    this.lastLow = this.prevLastLow;
+    this.update(bar);
   }
 
-  private update(high: number, low: number): void {
+  // Takes the bar, not its numbers: update() is too large for V8 to inline, and doubles passed to a call are boxed.
+  private update(bar: Bar): void {
+    const high = bar.high;
+    const low = bar.low;
     let prevHigh = this.lastHigh;
     let prevLow = this.lastLow;
     this.lastHigh = high;

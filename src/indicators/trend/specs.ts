@@ -4,7 +4,8 @@ import { ADX } from './adx.js';
 import { DEMA, TEMA } from './dema.js';
 import { EMA, RMA } from './ema.js';
 import { HMA } from './hma.js';
-import { smaKernel, smoothingKernel } from './kernels.js';
+import { adxKernel, psarKernel, supertrendKernel } from './bar-kernels.js';
+import { emaChainKernel, hmaKernel, macdKernel, smaKernel, smoothingKernel, vwmaKernel, wmaKernel } from './kernels.js';
 import { MACD } from './macd.js';
 import { PSAR } from './psar.js';
 import { EmaRibbon } from './ribbon.js';
@@ -27,10 +28,10 @@ export const TREND_SPECS: IndicatorSpec[] = [
   { ...average('sma', 'simple moving average of the close', 20, (p) => new SMA(p)), kernel: ([p], c) => [smaKernel(c.close, p!)] },
   { ...average('ema', 'exponential moving average of the close (seeded with the SMA)', 20, (p) => new EMA(p)), kernel: ([p], c) => [smoothingKernel(c.close, p!, 2 / (p! + 1))] },
   { ...average('rma', "Wilder's moving average (RMA / SMMA) of the close", 14, (p) => new RMA(p)), kernel: ([p], c) => [smoothingKernel(c.close, p!, 1 / p!)] },
-  average('wma', 'linearly weighted moving average of the close', 20, (p) => new WMA(p)),
-  average('dema', 'double exponential moving average 2·EMA − EMA(EMA) of the close', 20, (p) => new DEMA(p)),
-  average('tema', 'triple exponential moving average 3·EMA − 3·EMA(EMA) + EMA(EMA(EMA)) of the close', 20, (p) => new TEMA(p)),
-  average('hma', 'Hull moving average WMA(2·WMA(n/2) − WMA(n), √n) of the close', 9, (p) => new HMA(p), 2),
+  { ...average('wma', 'linearly weighted moving average of the close', 20, (p) => new WMA(p)), kernel: ([p], c) => [wmaKernel(c.close, p!)] },
+  { ...average('dema', 'double exponential moving average 2·EMA − EMA(EMA) of the close', 20, (p) => new DEMA(p)), kernel: ([p], c) => [emaChainKernel(c.close, p!, 2)] },
+  { ...average('tema', 'triple exponential moving average 3·EMA − 3·EMA(EMA) + EMA(EMA(EMA)) of the close', 20, (p) => new TEMA(p)), kernel: ([p], c) => [emaChainKernel(c.close, p!, 3)] },
+  { ...average('hma', 'Hull moving average WMA(2·WMA(n/2) − WMA(n), √n) of the close', 9, (p) => new HMA(p), 2), kernel: ([p], c) => [hmaKernel(c.close, p!)] },
   {
     name: 'vwma',
     description: 'volume-weighted moving average of the close (plain mean when the window has no volume)',
@@ -38,6 +39,7 @@ export const TREND_SPECS: IndicatorSpec[] = [
     outputs: ['value'],
     input: 'bar',
     create: ([period]) => barReader(new VWMA(period!), (i, out) => (out[0] = i.value)),
+    kernel: ([period], c) => [vwmaKernel(c.close, c.volume, period!)],
   },
   {
     name: 'ribbon',
@@ -54,6 +56,7 @@ export const TREND_SPECS: IndicatorSpec[] = [
     outputs: ['value', 'direction'],
     input: 'bar',
     create: ([period, multiplier]) => barReader(new Supertrend(period!, multiplier!), (i, out) => ((out[0] = i.value), (out[1] = i.direction))),
+    kernel: ([period, multiplier], c) => supertrendKernel(c, period!, multiplier!),
   },
   {
     name: 'psar',
@@ -62,6 +65,7 @@ export const TREND_SPECS: IndicatorSpec[] = [
     outputs: ['sar', 'direction'],
     input: 'bar',
     create: ([step, max]) => barReader(new PSAR(step!, max!), (i, out) => ((out[0] = i.sar), (out[1] = i.direction))),
+    kernel: ([step, max], c) => psarKernel(c, step!, max!),
   },
   {
     name: 'adx',
@@ -70,6 +74,7 @@ export const TREND_SPECS: IndicatorSpec[] = [
     outputs: ['adx', 'plusDi', 'minusDi'],
     input: 'bar',
     create: ([period]) => barReader(new ADX(period!), (i, out) => ((out[0] = i.adx), (out[1] = i.plusDi), (out[2] = i.minusDi))),
+    kernel: ([period], c) => adxKernel(c, period!),
   },
   {
     name: 'macd',
@@ -78,5 +83,6 @@ export const TREND_SPECS: IndicatorSpec[] = [
     outputs: ['macd', 'signal', 'hist'],
     input: 'close',
     create: ([fast, slow, signal]) => closeReader(new MACD(fast!, slow!, signal!), (i, out) => ((out[0] = i.macd), (out[1] = i.signal), (out[2] = i.hist))),
+    kernel: ([fast, slow, signal], c) => macdKernel(c.close, fast!, slow!, signal!),
   },
 ];

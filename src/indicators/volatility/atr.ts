@@ -1,6 +1,5 @@
 // True range and Wilder's average true range: the volatility yardstick behind stops, sizing, Supertrend and ADX.
 import { NotStableError, type Bar, type Indicator } from '../contract.js';
-import { RMA } from '../trend/ema.js';
 
 /** True range of a bar against the previous close (the bar's own range for the first bar). */
 export function trueRange(high: number, low: number, previousClose: number): number {
@@ -59,41 +58,71 @@ export class TR implements Indicator<Bar, number> {
  * as in TA-Lib and technicalindicators (equal to the bit), so ATR(n) is stable after n + 1 bars.
  * trading-signals seeds with the first bar's high − low as well and is stable a bar earlier; the
  * gap decays by (1 − 1/n) a bar (below 1e-9 relative after ~300 bars for n = 14).
+ *
+ * The true range and its RMA (the arithmetic of TR and RMA, in the same order) are scalar fields of
+ * this one class rather than nested indicators: ATR sits inside Supertrend, Keltner, NATR and features,
+ * and a flat class with one shape keeps all of those hot paths short and monomorphic.
  */
 export class ATR implements Indicator<Bar, number> {
-  private readonly tr = new TR();
-  private readonly average: RMA;
+  private readonly k: number;
+  private seen = 0;
+  private previousClose = NaN;
+  /** Σ of the first n − 1 true ranges, then unused. */
+  private seedSum = 0;
+  private result = 0;
+  // State before the latest add, so replace() can redo that add with another bar.
+  private prevPreviousClose = NaN;
+  private prevSeedSum = 0;
+  private prevResult = 0;
 
   constructor(readonly period = 14) {
-    this.average = new RMA(period);
+    if (!Number.isInteger(period) || period < 1) throw new RangeError(`ATR period must be a positive integer, got ${period}`);
+    this.k = 1 / period;
   }
 
   add(bar: Bar): void {
-    this.tr.add(bar);
-    if (this.tr.isStable) this.average.add(this.tr.value);
+    this.prevPreviousClose = this.previousClose;
+    this.prevSeedSum = this.seedSum;
+    this.prevResult = this.result;
+    this.seen++;
+    this.step(bar);
   }
 
   replace(bar: Bar): void {
-    if (this.tr.count <= 1) return this.tr.count === 0 ? this.add(bar) : this.tr.replace(bar);
-    this.tr.replace(bar);
-    this.average.replace(this.tr.value);
+    if (this.seen === 0) return this.add(bar);
+    this.previousClose = this.prevPreviousClose;
+    this.seedSum = this.prevSeedSum;
+    this.result = this.prevResult;
+    this.step(bar);
+  }
+
+  private step(bar: Bar): void {
+    // The RMA takes the true range from the second bar on: input number seen − 1.
+    const fed = this.seen - 1;
+    if (fed > 0) {
+      const tr = trueRange(bar.high, bar.low, this.previousClose);
+      if (fed > this.period) this.result = (tr - this.result) * this.k + this.result;
+      else if (fed < this.period) this.seedSum += tr;
+      else this.result = (this.seedSum + tr) / this.period;
+    }
+    this.previousClose = bar.close;
   }
 
   get isStable(): boolean {
-    return this.average.isStable;
+    return this.seen > this.period;
   }
 
   get count(): number {
-    return this.tr.count;
+    return this.seen;
   }
 
   get value(): number {
-    if (!this.average.isStable) throw new NotStableError(`ATR(${this.period})`, this.period + 1, this.tr.count);
-    return this.average.value;
+    if (this.seen <= this.period) throw new NotStableError(`ATR(${this.period})`, this.period + 1, this.seen);
+    return this.result;
   }
 
   getResult(): number | undefined {
-    return this.isStable ? this.average.value : undefined;
+    return this.seen > this.period ? this.result : undefined;
   }
 
   getResultOrThrow(): number {

@@ -5,6 +5,7 @@ import { BollingerBands } from './bollinger.js';
 import { DonchianChannels } from './donchian.js';
 import { BARS_PER_YEAR_5M, HistoricalVolatility } from './hv.js';
 import { KeltnerChannels } from './keltner.js';
+import { atrKernel, bollingerKernel, donchianKernel, keltnerKernel, natrKernel, trKernel } from './kernels.js';
 import { NATR } from './natr.js';
 import { Squeeze } from './squeeze.js';
 
@@ -16,6 +17,7 @@ export const VOLATILITY_SPECS: IndicatorSpec[] = [
     outputs: ['value'],
     input: 'bar',
     create: () => barReader(new TR(), (i, out) => (out[0] = i.value)),
+    kernel: (_, c) => [trKernel(c)],
   },
   {
     name: 'atr',
@@ -24,6 +26,7 @@ export const VOLATILITY_SPECS: IndicatorSpec[] = [
     outputs: ['value'],
     input: 'bar',
     create: ([period]) => barReader(new ATR(period!), (i, out) => (out[0] = i.value)),
+    kernel: ([period], c) => [atrKernel(c, period!)],
   },
   {
     name: 'natr',
@@ -32,6 +35,7 @@ export const VOLATILITY_SPECS: IndicatorSpec[] = [
     outputs: ['value'],
     input: 'bar',
     create: ([period]) => barReader(new NATR(period!), (i, out) => (out[0] = i.value)),
+    kernel: ([period], c) => [natrKernel(c, period!)],
   },
   {
     name: 'bb',
@@ -47,6 +51,7 @@ export const VOLATILITY_SPECS: IndicatorSpec[] = [
         out[3] = i.bandwidth;
         out[4] = i.percentB;
       }),
+    kernel: ([period, multiplier], c) => bollingerKernel(c.close, period!, multiplier!),
   },
   {
     name: 'keltner',
@@ -60,6 +65,7 @@ export const VOLATILITY_SPECS: IndicatorSpec[] = [
         out[1] = i.middle;
         out[2] = i.lower;
       }),
+    kernel: ([period, atrPeriod, multiplier], c) => keltnerKernel(c, period!, atrPeriod!, multiplier!),
   },
   {
     name: 'donchian',
@@ -73,6 +79,7 @@ export const VOLATILITY_SPECS: IndicatorSpec[] = [
         out[1] = i.middle;
         out[2] = i.lower;
       }),
+    kernel: ([period], c) => donchianKernel(c, period!),
   },
   {
     name: 'hv',

@@ -1,0 +1,237 @@
+// Batch kernels of the bar-driven trend indicators (ADX, PSAR, Supertrend): the streaming arithmetic, in the same order, as tight loops.
+// As in ./kernels.ts, the warm-up runs in its own loop, so the steady-state loop has no branch it takes only once.
+import type { BarColumns } from '../contract.js';
+
+/**
+ * ADX: true range, +DM and −DM each Wilder-smoothed from bar 2 (SMA seed of n, then (x − avg)·(1/n) +
+ * avg), ±DI = 100·DM / ATR (0 when ATR is 0), DX = 100·|+DI − −DI| / (+DI + −DI) (0 when both are 0)
+ * smoothed from bar n + 1; every output NaN until ADX is defined on bar 2n, as the spec's reader.
+ */
+export function adxKernel(c: BarColumns, period: number): Float64Array[] {
+  const { high, low, close } = c;
+  const n = close.length;
+  const adxOut = new Float64Array(n);
+  const plusOut = new Float64Array(n);
+  const minusOut = new Float64Array(n);
+  const outputs = [adxOut, plusOut, minusOut];
+  const k = 1 / period;
+  const stable = 2 * period - 1;
+  let atrSeed = 0;
+  let atr = 0;
+  let plusSeed = 0;
+  let plusAvg = 0;
+  let minusSeed = 0;
+  let minusAvg = 0;
+  let dxSeed = 0;
+  let adx = 0;
+  let p = 0;
+  let m = 0;
+  if (n > 0) adxOut[0] = plusOut[0] = minusOut[0] = NaN;
+  for (let i = 1; i < n && i <= stable; i++) {
+    const h = high[i]!;
+    const l = low[i]!;
+    const pc = close[i - 1]!;
+    const tr = pc !== pc ? h - l : Math.max(h - l, Math.abs(h - pc), Math.abs(l - pc));
+    const up = h - high[i - 1]!;
+    const down = low[i - 1]! - l;
+    const plus = up > down && up > 0 ? up : 0;
+    const minus = down > up && down > 0 ? down : 0;
+    // The three averages have seen i inputs.
+    if (i < period) {
+      atrSeed += tr;
+      plusSeed += plus;
+      minusSeed += minus;
+    } else if (i === period) {
+      atr = (atrSeed + tr) / period;
+      plusAvg = (plusSeed + plus) / period;
+      minusAvg = (minusSeed + minus) / period;
+    } else {
+      atr = (tr - atr) * k + atr;
+      plusAvg = (plus - plusAvg) * k + plusAvg;
+      minusAvg = (minus - minusAvg) * k + minusAvg;
+    }
+    if (i >= period) {
+      p = atr === 0 ? 0 : (plusAvg * 100) / atr;
+      m = atr === 0 ? 0 : (minusAvg * 100) / atr;
+      const dx = p + m === 0 ? 0 : (100 * Math.abs(p - m)) / (p + m);
+      // The DX average has seen i − period + 1 inputs.
+      if (i < stable) dxSeed += dx;
+      else adx = (dxSeed + dx) / period;
+    }
+    adxOut[i] = plusOut[i] = minusOut[i] = NaN;
+  }
+  if (n <= stable) return outputs;
+  adxOut[stable] = adx;
+  plusOut[stable] = p;
+  minusOut[stable] = m;
+  for (let i = stable + 1; i < n; i++) {
+    const h = high[i]!;
+    const l = low[i]!;
+    const pc = close[i - 1]!;
+    const tr = pc !== pc ? h - l : Math.max(h - l, Math.abs(h - pc), Math.abs(l - pc));
+    const up = h - high[i - 1]!;
+    const down = low[i - 1]! - l;
+    const plus = up > down && up > 0 ? up : 0;
+    const minus = down > up && down > 0 ? down : 0;
+    atr = (tr - atr) * k + atr;
+    plusAvg = (plus - plusAvg) * k + plusAvg;
+    minusAvg = (minus - minusAvg) * k + minusAvg;
+    p = atr === 0 ? 0 : (plusAvg * 100) / atr;
+    m = atr === 0 ? 0 : (minusAvg * 100) / atr;
+    const dx = p + m === 0 ? 0 : (100 * Math.abs(p - m)) / (p + m);
+    adx = (dx - adx) * k + adx;
+    adxOut[i] = adx;
+    plusOut[i] = p;
+    minusOut[i] = m;
+  }
+  return outputs;
+}
+
+/** Bars per call of the PSAR loop: a function called many times is optimised whole, not entered mid-loop. */
+const CHUNK = 4096;
+
+/**
+ * PSAR with TA-Lib's rules (reverse on touch): the first direction from bar 2's directional moves, the
+ * SAR bounded by the last two bars' range (bar 2's only, on bar 2), the acceleration factor stepping up
+ * on every new extreme. The loop runs in chunks over a state of SAR, extreme, factor and direction.
+ */
+export function psarKernel(c: BarColumns, step: number, max: number): Float64Array[] {
+  const { high, low } = c;
+  const n = high.length;
+  const sarOut = new Float64Array(n);
+  const dirOut = new Float64Array(n);
+  const outputs = [sarOut, dirOut];
+  if (n > 0) sarOut[0] = dirOut[0] = NaN;
+  if (n < 2) return outputs;
+  const plusDm = high[1]! - high[0]!;
+  const minusDm = low[0]! - low[1]!;
+  const long = !(minusDm > 0 && minusDm > plusDm);
+  // [next SAR, extreme, acceleration factor, direction (> 0 long), step, max]: numbers read from a
+  // Float64Array stay unboxed doubles in optimised code (a parameter assigned to a loop variable boxes it).
+  const state = Float64Array.of(long ? low[0]! : high[0]!, long ? high[1]! : low[1]!, step, long ? 0.5 : -0.5, step, max);
+  for (let from = 1; from < n; from += CHUNK) {
+    const to = from + CHUNK < n ? from + CHUNK : n;
+    // As TA-Lib, bar 1's range does not bound bar 2's SAR: only bar 2's own does.
+    const prev = from === 1 ? 1 : from - 1;
+    psarChunk(high, low, sarOut, dirOut, from, to, state, high[prev]!, low[prev]!);
+  }
+  return outputs;
+}
+
+function psarChunk(high: Float64Array, low: Float64Array, sarOut: Float64Array, dirOut: Float64Array, from: number, to: number, state: Float64Array, prevHigh: number, prevLow: number): void {
+  const step = state[4]!;
+  const max = state[5]!;
+  let nextSar = state[0]!;
+  let extreme = state[1]!;
+  let af = state[2]!;
+  let long = state[3]! > 0;
+  for (let i = from; i < to; i++) {
+    const hi = high[i]!;
+    const lo = low[i]!;
+    let sar = nextSar;
+    if (long) {
+      if (lo <= sar) {
+        long = false;
+        sar = Math.max(extreme, prevHigh, hi);
+        sarOut[i] = sar;
+        af = step;
+        extreme = lo;
+        sar = Math.max(sar + af * (extreme - sar), prevHigh, hi);
+      } else {
+        sarOut[i] = sar;
+        if (hi > extreme) {
+          extreme = hi;
+          af = Math.min(af + step, max);
+        }
+        sar = Math.min(sar + af * (extreme - sar), prevLow, lo);
+      }
+    } else if (hi >= sar) {
+      long = true;
+      sar = Math.min(extreme, prevLow, lo);
+      sarOut[i] = sar;
+      af = step;
+      extreme = hi;
+      sar = Math.min(sar + af * (extreme - sar), prevLow, lo);
+    } else {
+      sarOut[i] = sar;
+      if (lo < extreme) {
+        extreme = lo;
+        af = Math.min(af + step, max);
+      }
+      sar = Math.max(sar + af * (extreme - sar), prevHigh, hi);
+    }
+    nextSar = sar;
+    dirOut[i] = long ? 1 : -1;
+    prevHigh = hi;
+    prevLow = lo;
+  }
+  state[0] = nextSar;
+  state[1] = extreme;
+  state[2] = af;
+  state[3] = long ? 0.5 : -0.5;
+}
+
+/**
+ * Supertrend: bands hl2 ± m·ATR(n) that ratchet toward price unless the previous close broke through,
+ * the trend flipping on a close beyond the active band; from the first bar with an ATR (bar n + 1).
+ */
+export function supertrendKernel(c: BarColumns, period: number, multiplier: number): Float64Array[] {
+  const { high, low, close } = c;
+  const n = close.length;
+  const valueOut = new Float64Array(n);
+  const dirOut = new Float64Array(n);
+  const outputs = [valueOut, dirOut];
+  const k = 1 / period;
+  let seed = 0;
+  if (n > 0) valueOut[0] = dirOut[0] = NaN;
+  for (let i = 1; i < n && i < period; i++) {
+    const h = high[i]!;
+    const l = low[i]!;
+    const pc = close[i - 1]!;
+    seed += pc !== pc ? h - l : Math.max(h - l, Math.abs(h - pc), Math.abs(l - pc));
+    valueOut[i] = dirOut[i] = NaN;
+  }
+  if (n <= period) return outputs;
+  let atr: number;
+  let upper: number;
+  let lower: number;
+  let up: boolean;
+  {
+    const h = high[period]!;
+    const l = low[period]!;
+    const pc = close[period - 1]!;
+    const tr = pc !== pc ? h - l : Math.max(h - l, Math.abs(h - pc), Math.abs(l - pc));
+    atr = (seed + tr) / period;
+    const mid = (h + l) / 2;
+    const width = multiplier * atr;
+    upper = mid + width;
+    lower = mid - width;
+    up = close[period]! > upper;
+    valueOut[period] = up ? lower : upper;
+    dirOut[period] = up ? 1 : -1;
+  }
+  for (let i = period + 1; i < n; i++) {
+    const h = high[i]!;
+    const l = low[i]!;
+    const lastClose = close[i - 1]!;
+    const tr = lastClose !== lastClose ? h - l : Math.max(h - l, Math.abs(h - lastClose), Math.abs(l - lastClose));
+    atr = (tr - atr) * k + atr;
+    const x = close[i]!;
+    const mid = (h + l) / 2;
+    const width = multiplier * atr;
+    const basicUpper = mid + width;
+    const basicLower = mid - width;
+    if (Number.isNaN(upper)) {
+      upper = basicUpper;
+      lower = basicLower;
+      up = x > basicUpper;
+    } else {
+      upper = basicUpper < upper || lastClose > upper ? basicUpper : upper;
+      lower = basicLower > lower || lastClose < lower ? basicLower : lower;
+      up = up ? x >= lower : x > upper;
+    }
+    valueOut[i] = up ? lower : upper;
+    dirOut[i] = up ? 1 : -1;
+  }
+  return outputs;
+}
