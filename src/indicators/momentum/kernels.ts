@@ -14,6 +14,7 @@ export function rsiKernel(close: Float64Array, period: number, stable?: Int32Arr
   const n = close.length;
   const out = nanArray(n);
   const k = 1 / period;
+  const decay = 1 - k;
   let first = n;
   let previous = NaN;
   let count = 0;
@@ -39,8 +40,8 @@ export function rsiKernel(close: Float64Array, period: number, stable?: Int32Arr
         loss = (lossSeed + l) / period;
         first = i;
       } else {
-        gain = (g - gain) * k + gain;
-        loss = (l - loss) * k + loss;
+        gain = g * k + gain * decay;
+        loss = l * k + loss * decay;
       }
     }
     previous = v;

@@ -4,7 +4,7 @@ import { RMA } from '../trend/ema.js';
 
 /**
  * RSI(n) = 100 − 100/(1 + avg gain/avg loss), both averages Wilder's RMA seeded with the SMA of the first
- * n changes; stable after n + 1 closes. Equal, bit for bit, to trading-signals RSI. technicalindicators
+ * n changes; stable after n + 1 closes. Equal to trading-signals RSI to ~1e-15. technicalindicators
  * rounds each value to 2 decimals. Zero average loss gives 100, and a window with no change at all gives
  * the middle, 50 (trading-signals and technicalindicators give 100 there).
  */

@@ -23,6 +23,7 @@ export class ADX implements Indicator<Bar, AdxResult> {
   // Wilder's averages (TR, +DM, −DM from bar 2; DX from bar n + 1) as scalar fields: the arithmetic of
   // ATR and RMA, in the same order, without nested indicator objects in the hot path.
   private readonly k: number;
+  private readonly decay: number;
   private seen = 0;
   private lastHigh = NaN;
   private lastLow = NaN;
@@ -53,6 +54,7 @@ export class ADX implements Indicator<Bar, AdxResult> {
   constructor(readonly period = 14) {
     if (!Number.isInteger(period) || period < 1) throw new RangeError(`ADX period must be a positive integer, got ${period}`);
     this.k = 1 / period;
+    this.decay = 1 - this.k;
   }
 
   add(bar: Bar): void {
@@ -102,9 +104,10 @@ export class ADX implements Indicator<Bar, AdxResult> {
       const minus = down > up && down > 0 ? down : 0;
       if (fed > n) {
         const k = this.k;
-        this.atr = (tr - this.atr) * k + this.atr;
-        this.plusAvg = (plus - this.plusAvg) * k + this.plusAvg;
-        this.minusAvg = (minus - this.minusAvg) * k + this.minusAvg;
+        const decay = this.decay;
+        this.atr = tr * k + this.atr * decay;
+        this.plusAvg = plus * k + this.plusAvg * decay;
+        this.minusAvg = minus * k + this.minusAvg * decay;
       } else if (fed < n) {
         this.atrSeed += tr;
         this.plusSeed += plus;
@@ -122,7 +125,7 @@ export class ADX implements Indicator<Bar, AdxResult> {
         this.minusDiValue = m;
         const dx = p + m === 0 ? 0 : (100 * Math.abs(p - m)) / (p + m);
         const dxFed = fed - n + 1;
-        if (dxFed > n) this.adxValue = (dx - this.adxValue) * this.k + this.adxValue;
+        if (dxFed > n) this.adxValue = dx * this.k + this.adxValue * this.decay;
         else if (dxFed < n) this.dxSeed += dx;
         else this.adxValue = (this.dxSeed + dx) / n;
       }

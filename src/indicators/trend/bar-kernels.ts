@@ -15,6 +15,7 @@ export function adxKernel(c: BarColumns, period: number): Float64Array[] {
   const minusOut = new Float64Array(n);
   const outputs = [adxOut, plusOut, minusOut];
   const k = 1 / period;
+  const decay = 1 - k;
   const stable = 2 * period - 1;
   let atrSeed = 0;
   let atr = 0;
@@ -46,9 +47,9 @@ export function adxKernel(c: BarColumns, period: number): Float64Array[] {
       plusAvg = (plusSeed + plus) / period;
       minusAvg = (minusSeed + minus) / period;
     } else {
-      atr = (tr - atr) * k + atr;
-      plusAvg = (plus - plusAvg) * k + plusAvg;
-      minusAvg = (minus - minusAvg) * k + minusAvg;
+      atr = tr * k + atr * decay;
+      plusAvg = plus * k + plusAvg * decay;
+      minusAvg = minus * k + minusAvg * decay;
     }
     if (i >= period) {
       p = atr === 0 ? 0 : (plusAvg * 100) / atr;
@@ -73,13 +74,13 @@ export function adxKernel(c: BarColumns, period: number): Float64Array[] {
     const down = low[i - 1]! - l;
     const plus = up > down && up > 0 ? up : 0;
     const minus = down > up && down > 0 ? down : 0;
-    atr = (tr - atr) * k + atr;
-    plusAvg = (plus - plusAvg) * k + plusAvg;
-    minusAvg = (minus - minusAvg) * k + minusAvg;
+    atr = tr * k + atr * decay;
+    plusAvg = plus * k + plusAvg * decay;
+    minusAvg = minus * k + minusAvg * decay;
     p = atr === 0 ? 0 : (plusAvg * 100) / atr;
     m = atr === 0 ? 0 : (minusAvg * 100) / atr;
     const dx = p + m === 0 ? 0 : (100 * Math.abs(p - m)) / (p + m);
-    adx = (dx - adx) * k + adx;
+    adx = dx * k + adx * decay;
     adxOut[i] = adx;
     plusOut[i] = p;
     minusOut[i] = m;
@@ -182,6 +183,7 @@ export function supertrendKernel(c: BarColumns, period: number, multiplier: numb
   const dirOut = new Float64Array(n);
   const outputs = [valueOut, dirOut];
   const k = 1 / period;
+  const decay = 1 - k;
   let seed = 0;
   if (n > 0) valueOut[0] = dirOut[0] = NaN;
   for (let i = 1; i < n && i < period; i++) {
@@ -215,7 +217,7 @@ export function supertrendKernel(c: BarColumns, period: number, multiplier: numb
     const l = low[i]!;
     const lastClose = close[i - 1]!;
     const tr = lastClose !== lastClose ? h - l : Math.max(h - l, Math.abs(h - lastClose), Math.abs(l - lastClose));
-    atr = (tr - atr) * k + atr;
+    atr = tr * k + atr * decay;
     const x = close[i]!;
     const mid = (h + l) / 2;
     const width = multiplier * atr;

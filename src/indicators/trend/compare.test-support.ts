@@ -1,20 +1,20 @@
 // Test-only helpers for comparing our trend indicators with the reference libraries, bar by bar.
 
 /** |a − b| relative to the larger magnitude (0 when both are 0). */
-export function relativeGap(a: number, b: number): number {
-  const scale = Math.max(Math.abs(a), Math.abs(b));
+export function relativeGap(a: number, b: number, floor = 0): number {
+  const scale = Math.max(Math.abs(a), Math.abs(b), floor);
   return scale === 0 ? 0 : Math.abs(a - b) / scale;
 }
 
 /** Largest relative gap over the indices from `from` where both series are defined; NaN marks "not defined". */
-export function maxGap(ours: ArrayLike<number>, theirs: ArrayLike<number>, from = 0): { gap: number; compared: number } {
+export function maxGap(ours: ArrayLike<number>, theirs: ArrayLike<number>, from = 0, floor = 0): { gap: number; compared: number } {
   let gap = 0;
   let compared = 0;
   for (let i = from; i < ours.length; i++) {
     const a = ours[i]!;
     const b = theirs[i]!;
     if (Number.isNaN(a) || Number.isNaN(b)) continue;
-    gap = Math.max(gap, relativeGap(a, b));
+    gap = Math.max(gap, relativeGap(a, b, floor));
     compared++;
   }
   return { gap, compared };

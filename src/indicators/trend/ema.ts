@@ -9,11 +9,15 @@ class Smoothing implements Indicator<number, number> {
   private prevResult = 0;
   private prevSeedSum = 0;
 
+  /** 1 − k: the weight of the previous result (value·k + previous·(1 − k) has a shorter dependency chain than (value − previous)·k + previous). */
+  private readonly decay: number;
+
   constructor(
     private readonly label: string,
     readonly period: number,
     private readonly k: number,
   ) {
+    this.decay = 1 - k;
     if (!Number.isInteger(period) || period < 1) throw new RangeError(`${label} period must be a positive integer, got ${period}`);
   }
 
@@ -34,7 +38,7 @@ class Smoothing implements Indicator<number, number> {
   private step(value: number): void {
     if (this.seen < this.period) this.seedSum += value;
     else if (this.seen === this.period) this.result = (this.seedSum + value) / this.period;
-    else this.result = (value - this.result) * this.k + this.result;
+    else this.result = value * this.k + this.result * this.decay;
   }
 
   get isStable(): boolean {
@@ -61,7 +65,8 @@ class Smoothing implements Indicator<number, number> {
 
 /**
  * EMA with k = 2/(n+1), first value on input n (the SMA of the first n): TA-Lib's and technicalindicators'
- * definition, matched bit for bit. trading-signals' EMA and RMA start from the first input instead and
+ * definition (to ~1e-16: each step is value·k + previous·(1 − k), a shorter dependency chain than their
+ * (value − previous)·k + previous). trading-signals' EMA and RMA start from the first input instead and
  * meet ours once (1 − k)^t has wiped out that seed; its WSMA is our RMA.
  */
 export class EMA extends Smoothing {

@@ -26,6 +26,7 @@ export function smaKernel(values: Float64Array, period: number): Float64Array {
 /** EMA / RMA: SMA seed over the first `period` values, then (value − result) × k + result. */
 export function smoothingKernel(values: Float64Array, period: number, k: number): Float64Array {
   const n = values.length;
+  const decay = 1 - k;
   const out = new Float64Array(n);
   let seedSum = 0;
   for (let i = 0; i < n && i < period - 1; i++) {
@@ -35,7 +36,7 @@ export function smoothingKernel(values: Float64Array, period: number, k: number)
   if (n < period) return out;
   let result = (seedSum + values[period - 1]!) / period;
   out[period - 1] = result;
-  for (let i = period; i < n; i++) out[i] = result = (values[i]! - result) * k + result;
+  for (let i = period; i < n; i++) out[i] = result = values[i]! * k + result * decay;
   return out;
 }
 
@@ -105,6 +106,7 @@ export function wmaKernel(values: Float64Array, period: number): Float64Array {
 export function emaChainKernel(values: Float64Array, period: number, depth: 2 | 3): Float64Array {
   const n = values.length;
   const k = 2 / (period + 1);
+  const decay = 1 - k;
   const lag = period - 1;
   const s1 = smoothingKernel(values, period, k);
   const s2 = smoothingKernel(s1.subarray(Math.min(lag, n)), period, k);

@@ -3,8 +3,17 @@ import { NotStableError, type Bar, type Indicator } from '../contract.js';
 
 /** True range of a bar against the previous close (the bar's own range for the first bar). */
 export function trueRange(high: number, low: number, previousClose: number): number {
-  if (Number.isNaN(previousClose)) return high - low;
-  return Math.max(high - low, Math.abs(high - previousClose), Math.abs(low - previousClose));
+  const range = high - low;
+  // Written out rather than Math.max/Math.abs over three values: this runs on every candle of every ATR.
+  // A NaN previous close (the first bar) fails every comparison, so the bar's own range is kept.
+  const up = high - previousClose;
+  const down = previousClose - low;
+  let tr = range;
+  if (up > tr) tr = up;
+  else if (-up > tr) tr = -up;
+  if (down > tr) tr = down;
+  else if (-down > tr) tr = -down;
+  return tr;
 }
 
 /** Streaming true range: stable from the second bar (the first has no previous close). */
@@ -55,7 +64,7 @@ export class TR implements Indicator<Bar, number> {
 
 /**
  * Wilder's ATR: the RMA of the true range. The first bar's range (no previous close) is not used,
- * as in TA-Lib and technicalindicators (equal to the bit), so ATR(n) is stable after n + 1 bars.
+ * as in TA-Lib and technicalindicators (equal to ~1e-16), so ATR(n) is stable after n + 1 bars.
  * trading-signals seeds with the first bar's high − low as well and is stable a bar earlier; the
  * gap decays by (1 − 1/n) a bar (below 1e-9 relative after ~300 bars for n = 14).
  *
@@ -65,6 +74,7 @@ export class TR implements Indicator<Bar, number> {
  */
 export class ATR implements Indicator<Bar, number> {
   private readonly k: number;
+  private readonly decay: number;
   private seen = 0;
   private previousClose = NaN;
   /** Σ of the first n − 1 true ranges, then unused. */
@@ -78,6 +88,7 @@ export class ATR implements Indicator<Bar, number> {
   constructor(readonly period = 14) {
     if (!Number.isInteger(period) || period < 1) throw new RangeError(`ATR period must be a positive integer, got ${period}`);
     this.k = 1 / period;
+    this.decay = 1 - this.k;
   }
 
   add(bar: Bar): void {
@@ -101,7 +112,7 @@ export class ATR implements Indicator<Bar, number> {
     const fed = this.seen - 1;
     if (fed > 0) {
       const tr = trueRange(bar.high, bar.low, this.previousClose);
-      if (fed > this.period) this.result = (tr - this.result) * this.k + this.result;
+      if (fed > this.period) this.result = tr * this.k + this.result * this.decay;
       else if (fed < this.period) this.seedSum += tr;
       else this.result = (this.seedSum + tr) / this.period;
     }

@@ -29,6 +29,7 @@ export function atrKernel(c: BarColumns, period: number): Float64Array {
   const n = close.length;
   const out = new Float64Array(n);
   const k = 1 / period;
+  const decay = 1 - k;
   let seed = 0;
   if (n > 0) out[0] = NaN;
   // The RMA has seen i true ranges on bar i.
@@ -51,7 +52,7 @@ export function atrKernel(c: BarColumns, period: number): Float64Array {
     const l = low[i]!;
     const pc = close[i - 1]!;
     const tr = pc !== pc ? h - l : Math.max(h - l, Math.abs(h - pc), Math.abs(l - pc));
-    out[i] = atr = (tr - atr) * k + atr;
+    out[i] = atr = tr * k + atr * decay;
   }
   return out;
 }
@@ -76,7 +77,9 @@ export function keltnerKernel(c: BarColumns, period: number, atrPeriod: number, 
   const lower = new Float64Array(n);
   const outputs = [upper, middle, lower];
   const k = 2 / (period + 1);
+  const decay = 1 - k;
   const atrK = 1 / atrPeriod;
+  const atrDecay = 1 - atrK;
   const start = Math.max(period - 1, atrPeriod);
   let emaSeed = 0;
   let ema = 0;
@@ -86,7 +89,7 @@ export function keltnerKernel(c: BarColumns, period: number, atrPeriod: number, 
     const v = close[i]!;
     if (i < period - 1) emaSeed += v;
     else if (i === period - 1) ema = (emaSeed + v) / period;
-    else ema = (v - ema) * k + ema;
+    else ema = v * k + ema * decay;
     if (i >= 1) {
       const h = high[i]!;
       const l = low[i]!;
@@ -94,7 +97,7 @@ export function keltnerKernel(c: BarColumns, period: number, atrPeriod: number, 
       const tr = pc !== pc ? h - l : Math.max(h - l, Math.abs(h - pc), Math.abs(l - pc));
       if (i < atrPeriod) atrSeed += tr;
       else if (i === atrPeriod) atr = (atrSeed + tr) / atrPeriod;
-      else atr = (tr - atr) * atrK + atr;
+      else atr = tr * atrK + atr * atrDecay;
     }
     upper[i] = middle[i] = lower[i] = NaN;
   }
@@ -107,9 +110,9 @@ export function keltnerKernel(c: BarColumns, period: number, atrPeriod: number, 
     const h = high[i]!;
     const l = low[i]!;
     const pc = close[i - 1]!;
-    ema = (v - ema) * k + ema;
+    ema = v * k + ema * decay;
     const tr = pc !== pc ? h - l : Math.max(h - l, Math.abs(h - pc), Math.abs(l - pc));
-    atr = (tr - atr) * atrK + atr;
+    atr = tr * atrK + atr * atrDecay;
     upper[i] = ema + multiplier * atr;
     middle[i] = ema;
     lower[i] = ema - multiplier * atr;
