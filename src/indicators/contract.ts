@@ -125,8 +125,17 @@ export interface BarColumns {
  * batch and stream agree to the last bit by construction. One output array per output, NaN before
  * warm-up.
  */
-export function batch(spec: IndicatorSpec, params: readonly number[], columns: BarColumns): Float64Array[] {
-  if (spec.kernel) return spec.kernel(params, columns);
+export function batch(spec: IndicatorSpec, params: readonly number[], columns: BarColumns, pool?: OutputPool): Float64Array[] {
+  if (spec.kernel) {
+    if (!pool) return spec.kernel(params, columns);
+    const previous = activePool;
+    activePool = pool;
+    try {
+      return spec.kernel(params, columns);
+    } finally {
+      activePool = previous;
+    }
+  }
   const n = columns.close.length;
   const reader = spec.create(params);
   const outputs = spec.outputs.map(() => new Float64Array(n));
@@ -145,6 +154,34 @@ export function batch(spec: IndicatorSpec, params: readonly number[], columns: B
     for (let k = 0; k < outputs.length; k++) outputs[k]![i] = row[k]!;
   }
   return outputs;
+}
+
+/**
+ * Output arrays kept for reuse across batch runs. An optimiser computes the same indicators over the
+ * same million candles many times; a fresh 8 MB output costs more in first-touch page faults than the
+ * kernel's arithmetic, so it hands arrays it is done with back here. Kernels overwrite every element.
+ */
+export class OutputPool {
+  private readonly free = new Map<number, Float64Array[]>();
+
+  take(length: number): Float64Array {
+    return this.free.get(length)?.pop() ?? new Float64Array(length);
+  }
+
+  release(arrays: readonly Float64Array[]): void {
+    for (const array of arrays) {
+      const list = this.free.get(array.length) ?? [];
+      list.push(array);
+      this.free.set(array.length, list);
+    }
+  }
+}
+
+let activePool: OutputPool | undefined;
+
+/** An output array for a kernel: from the pool batch() was given, else a fresh one. */
+export function outputArray(length: number): Float64Array {
+  return activePool ? activePool.take(length) : new Float64Array(length);
 }
 
 /** Checks numeric parameters against the spec, naming the parameter and the value; fills defaults. */

@@ -1,4 +1,5 @@
 // Batch kernels of the window-extreme oscillators (stochastic, stochastic RSI, Williams %R): RollingExtreme's
+import { outputArray } from '../contract.js';
 // window highest and lowest (by rescans, or its deque as a queue of input indices) and the SMAs' running sums.
 import type { BarColumns } from '../contract.js';
 import { nanArray } from '../trend/kernels.js';
@@ -163,7 +164,7 @@ export function stochasticRsiKernel(close: Float64Array, rsiPeriod: number, peri
 export function williamsRKernel(c: BarColumns, period: number): Float64Array {
   const { high, low, close } = c;
   const n = close.length;
-  const out = new Float64Array(n);
+  const out = outputArray(n);
   const lowest = new Float64Array(n);
   rollingMax(high, 0, period, out);
   rollingMin(low, 0, period, lowest);

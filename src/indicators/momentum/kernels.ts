@@ -1,4 +1,5 @@
 // Batch kernels of the momentum and money-flow indicators: the streaming arithmetic, in the same order, as tight loops over typed arrays.
+import { outputArray } from '../contract.js';
 import type { BarColumns } from '../contract.js';
 import { nanArray } from '../trend/kernels.js';
 
@@ -67,7 +68,7 @@ export function obvKernel(c: BarColumns): Float64Array {
   const { close } = c;
   const volume = volumeOf(c);
   const n = close.length;
-  const out = new Float64Array(n);
+  const out = outputArray(n);
   let total = 0;
   let previous = NaN;
   for (let i = 0; i < n; i++) {

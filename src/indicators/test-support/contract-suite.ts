@@ -1,6 +1,6 @@
 // The contract suite every bar-driven indicator and feature must pass: warm-up, batch = stream, exact replace, no lookahead.
 import { describe, expect, it } from 'vitest';
-import { batch, NotStableError, resolveParams, type Bar, type IndicatorSpec } from '../contract.js';
+import { batch, NotStableError, OutputPool, resolveParams, type Bar, type IndicatorSpec } from '../contract.js';
 import { columnsOf, realBars, syntheticBars } from './bars.js';
 
 const N = 1200;
@@ -52,9 +52,14 @@ describe.each(specs.map((spec) => [spec.name, spec] as const))(`${title}: %s`, (
         for (const row of expected.slice(first)) expect([...row].every(Number.isFinite)).toBe(true);
       });
 
-      it('batch over typed arrays equals the stream, bit for bit', () => {
+      it('batch over typed arrays equals the stream, bit for bit, also into reused (dirty) output arrays', () => {
         const columns = batch(spec, resolveParams(spec, []), columnsOf(bars));
         for (let i = 0; i < bars.length; i++) expect(same(Float64Array.from(columns, (c) => c[i]!), expected[i]!)).toBe(true);
+        // A kernel must overwrite every element of an output it takes from a pool.
+        const pool = new OutputPool();
+        pool.release(Array.from({ length: 8 }, () => new Float64Array(bars.length).fill(-12345.678)));
+        const reused = batch(spec, resolveParams(spec, []), columnsOf(bars), pool);
+        for (let i = 0; i < bars.length; i++) expect(same(Float64Array.from(reused, (c) => c[i]!), expected[i]!), `${spec.name} bar ${i} into a reused array`).toBe(true);
       });
 
       it('replace() of the forming bar gives exactly what add() of the final bar gives, and later values too', () => {

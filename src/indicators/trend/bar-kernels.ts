@@ -1,4 +1,5 @@
 // Batch kernels of the bar-driven trend indicators (ADX, PSAR, Supertrend): the streaming arithmetic, in the same order, as tight loops.
+import { outputArray } from '../contract.js';
 // As in ./kernels.ts, the warm-up runs in its own loop, so the steady-state loop has no branch it takes only once.
 import type { BarColumns } from '../contract.js';
 
@@ -10,9 +11,9 @@ import type { BarColumns } from '../contract.js';
 export function adxKernel(c: BarColumns, period: number): Float64Array[] {
   const { high, low, close } = c;
   const n = close.length;
-  const adxOut = new Float64Array(n);
-  const plusOut = new Float64Array(n);
-  const minusOut = new Float64Array(n);
+  const adxOut = outputArray(n);
+  const plusOut = outputArray(n);
+  const minusOut = outputArray(n);
   const outputs = [adxOut, plusOut, minusOut];
   const k = 1 / period;
   const decay = 1 - k;
@@ -99,8 +100,8 @@ const CHUNK = 4096;
 export function psarKernel(c: BarColumns, step: number, max: number): Float64Array[] {
   const { high, low } = c;
   const n = high.length;
-  const sarOut = new Float64Array(n);
-  const dirOut = new Float64Array(n);
+  const sarOut = outputArray(n);
+  const dirOut = outputArray(n);
   const outputs = [sarOut, dirOut];
   if (n > 0) sarOut[0] = dirOut[0] = NaN;
   if (n < 2) return outputs;
@@ -179,8 +180,8 @@ function psarChunk(high: Float64Array, low: Float64Array, sarOut: Float64Array, 
 export function supertrendKernel(c: BarColumns, period: number, multiplier: number): Float64Array[] {
   const { high, low, close } = c;
   const n = close.length;
-  const valueOut = new Float64Array(n);
-  const dirOut = new Float64Array(n);
+  const valueOut = outputArray(n);
+  const dirOut = outputArray(n);
   const outputs = [valueOut, dirOut];
   const k = 1 / period;
   const decay = 1 - k;

@@ -1,4 +1,5 @@
 // Batch kernels of the moving averages: the streaming arithmetic, in the same order, as tight loops over typed arrays.
+import { outputArray } from '../contract.js';
 //
 // Shape of every kernel: the warm-up (the first `period` or so inputs, where the streaming class takes
 // branches it never takes again) runs in its own short loop, and the steady state in a loop without such
@@ -7,7 +8,7 @@
 
 /** NaN-filled output of length n. */
 export function nanArray(n: number): Float64Array {
-  return new Float64Array(n).fill(NaN);
+  return outputArray(n).fill(NaN);
 }
 
 /** SMA: the running sum of SMA.add — (sum − removed) + value — so every value matches the stream. */
@@ -27,7 +28,7 @@ export function smaKernel(values: Float64Array, period: number): Float64Array {
 export function smoothingKernel(values: Float64Array, period: number, k: number): Float64Array {
   const n = values.length;
   const decay = 1 - k;
-  const out = new Float64Array(n);
+  const out = outputArray(n);
   let seedSum = 0;
   for (let i = 0; i < n && i < period - 1; i++) {
     seedSum += values[i]!;
@@ -69,7 +70,7 @@ function windowDot(a: Float64Array, b: Float64Array, from: number, to: number): 
  */
 export function wmaKernel(values: Float64Array, period: number): Float64Array {
   const n = values.length;
-  const out = new Float64Array(n);
+  const out = outputArray(n);
   const divisor = (period * (period + 1)) / 2;
   let sum = 0;
   let weighted = 0;
@@ -141,7 +142,7 @@ export function hmaKernel(values: Float64Array, period: number): Float64Array {
 export function vwmaKernel(close: Float64Array, volume: Float64Array | undefined, period: number): Float64Array {
   const n = close.length;
   const vol = volume ?? new Float64Array(n);
-  const out = new Float64Array(n);
+  const out = outputArray(n);
   let sumPv = 0;
   let sumV = 0;
   let sumClose = 0;
@@ -197,7 +198,7 @@ export function macdKernel(values: Float64Array, fast: number, slow: number, sig
   for (let i = start; i < n; i++) macd[i] = macd[i]! - slowEma[i]!;
   const line = macd.subarray(start);
   const signalLine = smoothingKernel(line, signal, 2 / (signal + 1));
-  const signalOut = new Float64Array(n);
+  const signalOut = outputArray(n);
   const hist = slowEma;
   const stable = Math.min(n, start + signal - 1);
   for (let i = 0; i < stable; i++) {

@@ -1,4 +1,5 @@
 // Batch kernels of the volatility indicators: the streaming arithmetic, in the same order, as tight loops over typed arrays.
+import { outputArray } from '../contract.js';
 // As in ../trend/kernels.ts, the warm-up runs in its own loop, so the steady-state loop has no branch it takes only once.
 import type { BarColumns } from '../contract.js';
 
@@ -9,7 +10,7 @@ import type { BarColumns } from '../contract.js';
 export function trKernel(c: BarColumns): Float64Array {
   const { high, low, close } = c;
   const n = close.length;
-  const out = new Float64Array(n);
+  const out = outputArray(n);
   if (n > 0) out[0] = NaN;
   for (let i = 1; i < n; i++) {
     const h = high[i]!;
@@ -27,7 +28,7 @@ export function trKernel(c: BarColumns): Float64Array {
 export function atrKernel(c: BarColumns, period: number): Float64Array {
   const { high, low, close } = c;
   const n = close.length;
-  const out = new Float64Array(n);
+  const out = outputArray(n);
   const k = 1 / period;
   const decay = 1 - k;
   let seed = 0;
@@ -72,9 +73,9 @@ export function natrKernel(c: BarColumns, period: number): Float64Array {
 export function keltnerKernel(c: BarColumns, period: number, atrPeriod: number, multiplier: number): Float64Array[] {
   const { high, low, close } = c;
   const n = close.length;
-  const upper = new Float64Array(n);
-  const middle = new Float64Array(n);
-  const lower = new Float64Array(n);
+  const upper = outputArray(n);
+  const middle = outputArray(n);
+  const lower = outputArray(n);
   const outputs = [upper, middle, lower];
   const k = 2 / (period + 1);
   const decay = 1 - k;
@@ -146,11 +147,11 @@ function shiftedSquares(values: Float64Array, from: number, to: number, shift: n
  */
 export function bollingerKernel(close: Float64Array, period: number, multiplier: number): Float64Array[] {
   const n = close.length;
-  const upper = new Float64Array(n);
-  const middle = new Float64Array(n);
-  const lower = new Float64Array(n);
-  const bandwidth = new Float64Array(n);
-  const percentB = new Float64Array(n);
+  const upper = outputArray(n);
+  const middle = outputArray(n);
+  const lower = outputArray(n);
+  const bandwidth = outputArray(n);
+  const percentB = outputArray(n);
   const outputs = [upper, middle, lower, bandwidth, percentB];
   let shift = n > 0 ? close[0]! : 0;
   let s1 = 0;
@@ -212,9 +213,9 @@ export function bollingerKernel(close: Float64Array, period: number, multiplier:
 export function donchianKernel(c: BarColumns, period: number): Float64Array[] {
   const { high, low } = c;
   const n = high.length;
-  const upper = new Float64Array(n);
-  const middle = new Float64Array(n);
-  const lower = new Float64Array(n);
+  const upper = outputArray(n);
+  const middle = outputArray(n);
+  const lower = outputArray(n);
   const outputs = [upper, middle, lower];
   const maxQ = new Int32Array(period);
   const minQ = new Int32Array(period);

@@ -1,4 +1,5 @@
 // Batch kernels of the volume indicators: the streaming arithmetic, in the same order, as tight loops over typed arrays.
+import { outputArray } from '../contract.js';
 import type { BarColumns } from '../contract.js';
 import { MONDAY_EPOCH } from './vwap.js';
 
@@ -12,11 +13,11 @@ export function vwapKernel(c: BarColumns, periodMs: number): Float64Array[] {
   if (!(periodMs > 0)) throw new RangeError(`anchor period must be positive, got ${periodMs} ms`);
   const { time, high, low, close, volume } = c;
   const n = close.length;
-  const vwap = new Float64Array(n);
-  const upper1 = new Float64Array(n);
-  const lower1 = new Float64Array(n);
-  const upper2 = new Float64Array(n);
-  const lower2 = new Float64Array(n);
+  const vwap = outputArray(n);
+  const upper1 = outputArray(n);
+  const lower1 = outputArray(n);
+  const upper2 = outputArray(n);
+  const lower2 = outputArray(n);
   let lastTime = NaN;
   let lastBucket = NaN;
   let weight = 0;
