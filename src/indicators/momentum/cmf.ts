@@ -1,6 +1,6 @@
 // Chaikin money flow: where closes sit within their bars' ranges, weighted by volume, over a window.
 import { NotStableError, type Bar, type Indicator } from '../contract.js';
-import { RollingSum } from './window.js';
+import { RollingSum } from '../rolling.js';
 
 /**
  * CMF(n) = Σ mfm·volume / Σ volume over the last n bars, with the money flow multiplier

@@ -1,6 +1,6 @@
 // Money flow index: a volume-weighted RSI of the typical price, from the money flowing in and out over a window.
 import { NotStableError, type Bar, type Indicator } from '../contract.js';
-import { RollingSum } from './window.js';
+import { RollingSum } from '../rolling.js';
 
 /**
  * MFI(n) = 100·(positive flow)/(positive + negative flow) over the last n bar-to-bar changes, where a

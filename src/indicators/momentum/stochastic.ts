@@ -2,7 +2,7 @@
 import { NotStableError, type Bar, type Indicator } from '../contract.js';
 import { SMA } from '../trend/sma.js';
 import { RSI } from './rsi.js';
-import { RollingExtreme } from './window.js';
+import { RollingExtreme } from '../rolling.js';
 
 export interface StochasticResult {
   readonly k: number;

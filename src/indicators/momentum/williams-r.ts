@@ -1,6 +1,6 @@
 // Williams %R: where the close sits below the highest high of the window, from 0 (at the high) to −100 (at the low).
 import { NotStableError, type Bar, type Indicator } from '../contract.js';
-import { RollingExtreme } from './window.js';
+import { RollingExtreme } from '../rolling.js';
 
 /**
  * %R(n) = −100·(highest high − close)/(highest high − lowest low) over n bars. A window of zero range

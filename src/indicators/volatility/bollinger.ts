@@ -1,6 +1,6 @@
 // Bollinger Bands: SMA of the close ± k population standard deviations, with bandwidth and %B.
 import { NotStableError, type Indicator } from '../contract.js';
-import { RollingMoments } from './rolling.js';
+import { RollingMoments } from '../rolling.js';
 
 export interface BollingerResult {
   upper: number;

@@ -1,7 +1,7 @@
 // Donchian Channels: the highest high and lowest low of the last n bars (current bar included) and their midpoint.
 import { NotStableError, type Bar, type Indicator } from '../contract.js';
 import type { ChannelResult } from './keltner.js';
-import { RollingExtreme } from './rolling.js';
+import { RollingExtreme } from '../rolling.js';
 
 /** Donchian(n) over highs and lows, O(1) amortised through monotonic deques. */
 export class DonchianChannels implements Indicator<Bar, ChannelResult> {

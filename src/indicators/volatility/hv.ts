@@ -1,6 +1,6 @@
 // Historical volatility: annualised standard deviation of log returns, and where it ranks against its own recent past.
 import { NotStableError, type Indicator } from '../contract.js';
-import { RollingMoments } from './rolling.js';
+import { RollingMoments } from '../rolling.js';
 
 export interface HistoricalVolatilityResult {
   /** Annualised volatility in percent (85 = 85 % a year). */

@@ -3,7 +3,7 @@ import { NotStableError, type Bar, type Indicator } from '../contract.js';
 import { SMA } from '../trend/sma.js';
 import { BollingerBands } from './bollinger.js';
 import { KeltnerChannels } from './keltner.js';
-import { RollingExtreme } from './rolling.js';
+import { RollingExtreme } from '../rolling.js';
 
 export interface SqueezeResult {
   /** 1 while both Bollinger bands lie strictly inside the Keltner channel, else 0. */

@@ -1,6 +1,6 @@
 // Volume divergence: a new n-bar price extreme made on volume below its average, a sign the move lacks participation.
 import { NotStableError, type Bar, type Indicator } from '../contract.js';
-import { RollingExtreme } from '../volatility/rolling.js';
+import { RollingExtreme } from '../rolling.js';
 
 /**
  * The rule, on each bar against the previous n bars (current bar excluded):

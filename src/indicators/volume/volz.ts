@@ -1,6 +1,6 @@
 // Volume z-score: how many standard deviations the bar's volume lies from the mean of the previous n bars.
 import { NotStableError, type Bar, type Indicator } from '../contract.js';
-import { RollingMoments } from '../volatility/rolling.js';
+import { RollingMoments } from '../rolling.js';
 
 /**
  * z = (v − mean) / s over the previous n volumes, the current bar excluded (a spike does not inflate
