@@ -1,0 +1,66 @@
+// The deepest peak-to-trough fall of the equity curve, with when it began, bottomed and recovered.
+
+import type { EquityPoint } from './types.js';
+
+export interface MaxDrawdown {
+  /** Absolute fall of this episode, USDT. */
+  readonly amount: number;
+  /** Fall as a percent of the peak, 0..100 (equity below zero counts as a total loss). */
+  readonly pct: number;
+  readonly start: number | null;
+  readonly trough: number | null;
+  readonly end: number | null;
+  readonly durationMs: number;
+  readonly recovered: boolean;
+}
+
+const NONE: MaxDrawdown = { amount: 0, pct: 0, start: null, trough: null, end: null, durationMs: 0, recovered: false };
+
+/**
+ * The episode with the largest percentage fall (the first one on a tie). The curve starts from
+ * `initialEquity` at `start`; an episode ends when equity first returns to its peak, or at
+ * `periodEnd` when it never does.
+ */
+export function maxDrawdown(
+  points: readonly EquityPoint[],
+  initialEquity: number,
+  start: number,
+  periodEnd: number,
+): MaxDrawdown {
+  let peak = initialEquity;
+  let peakTime = start;
+  let best = { pct: 0, amount: 0, peak: 0, peakTime: 0, troughIndex: -1 };
+  for (let i = 0; i < points.length; i++) {
+    const p = points[i] as EquityPoint;
+    if (p.equity > peak) {
+      peak = p.equity;
+      peakTime = p.time;
+      continue;
+    }
+    const fall = peak - p.equity;
+    const pct = peak > 0 ? Math.min(fall / peak, 1) * 100 : 0;
+    if (pct > best.pct) best = { pct, amount: fall, peak, peakTime, troughIndex: i };
+  }
+  if (best.troughIndex < 0) return NONE;
+
+  const trough = (points[best.troughIndex] as EquityPoint).time;
+  let end = Math.max(periodEnd, trough);
+  let recovered = false;
+  for (let i = best.troughIndex + 1; i < points.length; i++) {
+    const p = points[i] as EquityPoint;
+    if (p.equity >= best.peak) {
+      end = p.time;
+      recovered = true;
+      break;
+    }
+  }
+  return {
+    amount: best.amount,
+    pct: best.pct,
+    start: best.peakTime,
+    trough,
+    end,
+    durationMs: end - best.peakTime,
+    recovered,
+  };
+}

@@ -1,0 +1,13 @@
+// The public entry of the backtest metrics: the runner and the reports import from here.
+
+export { computeMetrics } from './compute.js';
+export type {
+  BacktestMetrics,
+  ClosedTrade,
+  DailyReturn,
+  DayResult,
+  EquityPoint,
+  MetricsInput,
+  MonthlyReturn,
+  TradeSide,
+} from './types.js';

@@ -1,0 +1,61 @@
+// The equity curve cut into UTC days and months: the returns behind Sharpe, Sortino, Omega and the heatmap.
+
+import { DAY_MS, dayLabel } from './stats.js';
+import type { DailyReturn, DayResult, EquityPoint, MonthlyReturn } from './types.js';
+
+function returnPct(equity: number, previous: number): number {
+  return previous > 0 ? (equity / previous - 1) * 100 : 0;
+}
+
+/**
+ * One entry per UTC day from the first sample's day to the last's: the day's last equity against the
+ * previous day's (the first day against `initialEquity`). A day without samples carries the previous
+ * equity forward, a 0 % day. A previous equity of zero or less gives a 0 % day (nothing left to return on).
+ */
+export function dailyReturns(points: readonly EquityPoint[], initialEquity: number): DailyReturn[] {
+  const closes: { day: number; equity: number }[] = [];
+  for (const p of points) {
+    const day = Math.floor(p.time / DAY_MS);
+    const last = closes[closes.length - 1];
+    if (last !== undefined && last.day === day) last.equity = p.equity;
+    else closes.push({ day, equity: p.equity });
+  }
+  const out: DailyReturn[] = [];
+  let previous = initialEquity;
+  let previousDay = (closes[0]?.day ?? 0) - 1;
+  for (const { day, equity } of closes) {
+    for (let gap = previousDay + 1; gap < day; gap++) {
+      out.push({ date: dayLabel(gap), equity: previous, pnl: 0, returnPct: 0 });
+    }
+    out.push({ date: dayLabel(day), equity, pnl: equity - previous, returnPct: returnPct(equity, previous) });
+    previous = equity;
+    previousDay = day;
+  }
+  return out;
+}
+
+/** One entry per UTC month: its last equity against the previous month's (the first month against `initialEquity`). */
+export function monthlyReturns(days: readonly DailyReturn[], initialEquity: number): MonthlyReturn[] {
+  const closes: { month: string; equity: number }[] = [];
+  for (const d of days) {
+    const month = d.date.slice(0, 7);
+    const last = closes[closes.length - 1];
+    if (last !== undefined && last.month === month) last.equity = d.equity;
+    else closes.push({ month, equity: d.equity });
+  }
+  let previous = initialEquity;
+  return closes.map(({ month, equity }) => {
+    const entry = { month, returnPct: returnPct(equity, previous) };
+    previous = equity;
+    return entry;
+  });
+}
+
+/** The day with the highest (`best`) or lowest return; the earliest on a tie; null without days. */
+export function extremeDay(days: readonly DailyReturn[], which: 'best' | 'worst'): DayResult | null {
+  let pick: DailyReturn | undefined;
+  for (const d of days) {
+    if (pick === undefined || (which === 'best' ? d.returnPct > pick.returnPct : d.returnPct < pick.returnPct)) pick = d;
+  }
+  return pick === undefined ? null : { date: pick.date, pnl: pick.pnl, pct: pick.returnPct };
+}
