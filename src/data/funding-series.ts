@@ -20,3 +20,11 @@ export function fundingFromRates(rates: readonly FundingRate[], symbol?: string)
     length: rates.length,
   };
 }
+
+/** Union of funding histories by settlement time; for the same time the later argument wins. */
+export function mergeFundingSeries(parts: ReadonlyArray<FundingSeries | undefined>, symbol: string): FundingSeries {
+  const rates = new Map<number, number>();
+  for (const part of parts) if (part) for (let i = 0; i < part.length; i++) rates.set(part.time[i]!, part.rate[i]!);
+  const times = [...rates.keys()].sort((a, b) => a - b);
+  return { symbol, time: Float64Array.from(times), rate: Float64Array.from(times, (t) => rates.get(t)!), length: times.length };
+}

@@ -7,7 +7,7 @@ import { isTimeframe, type Timeframe } from '../domain/timeframe.js';
 import { fundingFromColumns, seriesFromColumnFile, writeCandleColumns, writeFundingColumns } from './candle-cache.js';
 import { CandleSeries } from './candle-series.js';
 import { readColumnFile } from './column-file.js';
-import type { FundingSeries } from './funding-series.js';
+import { mergeFundingSeries, type FundingSeries } from './funding-series.js';
 
 export const DEFAULT_VENUE = 'bybit-linear';
 
@@ -53,11 +53,7 @@ export class HistoryStore {
   }
 
   mergeFunding(symbol: string, incoming: FundingSeries, venue = DEFAULT_VENUE): FundingSeries {
-    const rates = new Map<number, number>();
-    const existing = this.readFunding(symbol, venue);
-    for (const s of [existing, incoming]) if (s) for (let i = 0; i < s.length; i++) rates.set(s.time[i]!, s.rate[i]!);
-    const times = [...rates.keys()].sort((a, b) => a - b);
-    const merged: FundingSeries = { symbol, time: Float64Array.from(times), rate: Float64Array.from(times, (t) => rates.get(t)!), length: times.length };
+    const merged = mergeFundingSeries([this.readFunding(symbol, venue), incoming], symbol);
     writeFundingColumns(join(this.dir(symbol, venue), 'funding.bin'), merged, { venue, symbol });
     return merged;
   }
