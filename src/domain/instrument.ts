@@ -3,6 +3,7 @@
 import { compareDecimals, formatDecimal, parseDecimal, StepGrid } from '../core/decimal.js';
 import type { Decimal, Rounding } from '../core/decimal.js';
 import { InputError, describeValue } from '../core/errors.js';
+import type { PositionSide } from './position.js';
 
 /** A USDT perpetual as Bybit's instruments-info describes it; numbers stay decimal strings, exactly as sent. */
 export interface Instrument {
@@ -23,7 +24,7 @@ export interface Instrument {
   readonly fundingIntervalMinutes: number;
 }
 
-export type PositionSide = 'long' | 'short';
+export type { PositionSide } from './position.js';
 
 export type OrderCheck = { ok: true } | { ok: false; reason: string; code: number };
 
