@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { EMA as TiEMA, SMA as TiSMA, WEMA as TiWEMA, WMA as TiWMA } from 'technicalindicators';
 import { DEMA as TsDEMA, EMA as TsEMA, HMA as TsHMA, RMA as TsRMA, SMA as TsSMA, TEMA as TsTEMA, VWMA as TsVWMA, WMA as TsWMA, WSMA as TsWSMA } from 'trading-signals';
 import { realBars, syntheticBars } from '../test-support/bars.js';
-import { alignEnd, burnIn, maxGap, run } from './compare.test-support.js';
+import { alignEnd, burnIn, maxGap, run } from '../test-support/compare.js';
 import { DEMA, TEMA } from './dema.js';
 import { EMA, RMA } from './ema.js';
 import { HMA } from './hma.js';

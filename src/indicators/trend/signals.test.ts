@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { ADX as TiADX, EMA as TiEMA, MACD as TiMACD } from 'technicalindicators';
 import { realBars } from '../test-support/bars.js';
-import { alignEnd, maxGap, run } from './compare.test-support.js';
+import { alignEnd, maxGap, run } from '../test-support/compare.js';
 import { ADX } from './adx.js';
 import { EMA } from './ema.js';
 import { MACD } from './macd.js';

@@ -4,7 +4,7 @@ import { PSAR as TiPSAR } from 'technicalindicators';
 import { SuperTrend as TsSuperTrend } from 'trading-signals';
 import { realBars } from '../test-support/bars.js';
 import { ATR } from '../volatility/atr.js';
-import { burnIn, relativeGap } from './compare.test-support.js';
+import { burnIn, relativeGap } from '../test-support/compare.js';
 import { PSAR } from './psar.js';
 import { Supertrend } from './supertrend.js';
 

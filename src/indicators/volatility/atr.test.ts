@@ -4,7 +4,7 @@ import { ATR as TsATR, NATR as TsNATR, TR as TsTR } from 'trading-signals';
 import { describe, expect, it } from 'vitest';
 import { NotStableError } from '../contract.js';
 import { ATR, TR } from './atr.js';
-import { alignEnd, bar, maxGap, run, runLib, solBars } from './compare.test-support.js';
+import { alignEnd, bar, maxGap, run, runLib, solBars } from '../test-support/compare.js';
 import { NATR } from './natr.js';
 
 const bars = solBars();

@@ -4,7 +4,7 @@ import { BollingerBands as TsBB, BollingerBandsWidth as TsBBW, PercentB as TsPB 
 import { describe, expect, it } from 'vitest';
 import { NotStableError } from '../contract.js';
 import { BollingerBands } from './bollinger.js';
-import { alignEnd, maxGap, run, runLib, solBars } from './compare.test-support.js';
+import { alignEnd, maxGap, run, runLib, solBars } from '../test-support/compare.js';
 
 const bars = solBars();
 

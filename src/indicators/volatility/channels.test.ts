@@ -2,7 +2,7 @@
 import { KeltnerChannels as TiKC } from 'technicalindicators';
 import { DonchianChannels as TsDC, KeltnerChannels as TsKC } from 'trading-signals';
 import { describe, expect, it } from 'vitest';
-import { bar, maxGap, alignEnd, run, runLib, solBars } from './compare.test-support.js';
+import { bar, maxGap, alignEnd, run, runLib, solBars } from '../test-support/compare.js';
 import { DonchianChannels } from './donchian.js';
 import { KeltnerChannels } from './keltner.js';
 

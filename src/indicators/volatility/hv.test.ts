@@ -1,7 +1,7 @@
 // Historical volatility by hand and against a brute-force sample standard deviation of log returns on SOLUSDT 5m.
 import { getStandardDeviation } from 'trading-signals';
 import { describe, expect, it } from 'vitest';
-import { maxGap, run, solBars } from './compare.test-support.js';
+import { maxGap, run, solBars } from '../test-support/compare.js';
 import { HistoricalVolatility } from './hv.js';
 
 const bars = solBars();

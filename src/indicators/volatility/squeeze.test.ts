@@ -2,7 +2,7 @@
 import { TTMSqueeze } from 'trading-signals';
 import { describe, expect, it } from 'vitest';
 import { BollingerBands } from './bollinger.js';
-import { bar, maxGap, run, runLib, solBars } from './compare.test-support.js';
+import { bar, maxGap, run, runLib, solBars } from '../test-support/compare.js';
 import { KeltnerChannels } from './keltner.js';
 import { Squeeze } from './squeeze.js';
 

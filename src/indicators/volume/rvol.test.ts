@@ -2,7 +2,7 @@
 import { RVOL as TsRVOL } from 'trading-signals';
 import { describe, expect, it } from 'vitest';
 import type { Bar } from '../contract.js';
-import { maxGap, run, runLib, solBars } from '../volatility/compare.test-support.js';
+import { maxGap, run, runLib, solBars } from '../test-support/compare.js';
 import { RelativeVolume } from './rvol.js';
 import { DAY_MS, HOUR_MS } from './vwap.js';
 

@@ -1,7 +1,7 @@
 // Volume divergence by hand and against a brute-force reading of the rule on SOLUSDT 5m (no library has it).
 import { describe, expect, it } from 'vitest';
 import type { Bar } from '../contract.js';
-import { bar, solBars } from '../volatility/compare.test-support.js';
+import { bar, solBars } from '../test-support/compare.js';
 import { VolumeDivergence } from './voldiv.js';
 
 const bars = solBars();

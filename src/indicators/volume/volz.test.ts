@@ -1,7 +1,7 @@
 // Volume z-score by hand and against trading-signals getZScore (population σ, rescaled to sample σ) on SOLUSDT 5m.
 import { getZScore } from 'trading-signals';
 import { describe, expect, it } from 'vitest';
-import { bar, maxGap, run, solBars } from '../volatility/compare.test-support.js';
+import { bar, maxGap, run, solBars } from '../test-support/compare.js';
 import { VolumeZScore } from './volz.js';
 
 const bars = solBars();

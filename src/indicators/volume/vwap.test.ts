@@ -3,7 +3,7 @@ import { VWAP as TiVWAP } from 'technicalindicators';
 import { VWAP as TsVWAP } from 'trading-signals';
 import { describe, expect, it } from 'vitest';
 import type { Bar } from '../contract.js';
-import { maxGap, run, runLib, solBars } from '../volatility/compare.test-support.js';
+import { maxGap, run, runLib, solBars } from '../test-support/compare.js';
 import { AnchoredVWAP, DAY_MS, HOUR_MS, periodAnchor, VWAP } from './vwap.js';
 
 const bars = solBars();
