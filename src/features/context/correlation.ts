@@ -157,13 +157,17 @@ function checkPrices(pair: PricePair, label: string): void {
   }
 }
 
-/** Rolling Pearson correlation of log returns; stable after window + 1 pairs. */
-export class RollingCorrelation implements Indicator<PricePair, number> {
-  private readonly stats: RollingReturnStats;
+/** One number read off RollingReturnStats, as an indicator of its own (correlation or beta). */
+abstract class ReturnStatReader implements Indicator<PricePair, number> {
+  protected readonly stats: RollingReturnStats;
 
-  constructor(readonly window: number) {
-    this.stats = new RollingReturnStats(window, 'RollingCorrelation');
+  constructor(
+    readonly window: number,
+    label: string,
+  ) {
+    this.stats = new RollingReturnStats(window, label);
   }
+  protected abstract read(): number;
   add(pair: PricePair): void {
     this.stats.add(pair);
   }
@@ -177,42 +181,32 @@ export class RollingCorrelation implements Indicator<PricePair, number> {
     return this.stats.count;
   }
   get value(): number {
-    return this.stats.correlation;
+    return this.read();
   }
   getResult(): number | undefined {
-    return this.stats.isStable ? this.stats.correlation : undefined;
+    return this.stats.isStable ? this.read() : undefined;
   }
   getResultOrThrow(): number {
+    return this.read();
+  }
+}
+
+/** Rolling Pearson correlation of log returns; stable after window + 1 pairs. */
+export class RollingCorrelation extends ReturnStatReader {
+  constructor(window: number) {
+    super(window, 'RollingCorrelation');
+  }
+  protected read(): number {
     return this.stats.correlation;
   }
 }
 
 /** Rolling beta of `a` against `b`: cov / var of log returns over the window; stable after window + 1 pairs. */
-export class RollingBeta implements Indicator<PricePair, number> {
-  private readonly stats: RollingReturnStats;
-
-  constructor(readonly window: number) {
-    this.stats = new RollingReturnStats(window, 'RollingBeta');
+export class RollingBeta extends ReturnStatReader {
+  constructor(window: number) {
+    super(window, 'RollingBeta');
   }
-  add(pair: PricePair): void {
-    this.stats.add(pair);
-  }
-  replace(pair: PricePair): void {
-    this.stats.replace(pair);
-  }
-  get isStable(): boolean {
-    return this.stats.isStable;
-  }
-  get count(): number {
-    return this.stats.count;
-  }
-  get value(): number {
-    return this.stats.beta;
-  }
-  getResult(): number | undefined {
-    return this.stats.isStable ? this.stats.beta : undefined;
-  }
-  getResultOrThrow(): number {
+  protected read(): number {
     return this.stats.beta;
   }
 }
