@@ -1,6 +1,7 @@
 // The `bybot` program: its commands, and the rule that turns any error into one clear line and an exit code.
 import { Command, CommanderError } from 'commander';
 import { InputError, RemoteRejectedError, TransientError } from '../core/errors.js';
+import { registerBacktestCommand } from './commands/backtest.js';
 import { registerDataCommands, type ExitStatus } from './commands/data.js';
 import { registerDownloadCommand } from './commands/download.js';
 import { registerIndicatorCommands } from './commands/indicators.js';
@@ -21,6 +22,7 @@ export function buildProgram(io: Output, status: ExitStatus): Command {
   registerDataCommands(program, io, status);
   registerDownloadCommand(program, io);
   registerIndicatorCommands(program, io);
+  registerBacktestCommand(program, io);
   return program;
 }
 

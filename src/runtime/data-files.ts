@@ -1,6 +1,7 @@
 // The data commands' work, composed from data/: describe, validate and export history, list what is on disk.
 import { existsSync, readdirSync, renameSync, rmSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { writeTextAtomic } from '../core/atomic-write.js';
 import { InputError } from '../core/errors.js';
 import { timeframeMs, type Timeframe } from '../domain/timeframe.js';
 import type { CandleSeries } from '../data/candle-series.js';
@@ -155,20 +156,6 @@ export function toCanonicalCsv(series: CandleSeries): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** Writes a file atomically (temporary file, then rename), so a failure leaves nothing half-written. */
-export function writeFileAtomic(path: string, text: string): void {
-  const target = resolve(path);
-  mkdirSync(dirname(target), { recursive: true });
-  const temp = `${target}.tmp-${process.pid}`;
-  try {
-    writeFileSync(temp, text);
-    renameSync(temp, target);
-  } catch (error) {
-    rmSync(temp, { force: true });
-    throw error;
-  }
-}
-
 export interface ExportRequest {
   readonly symbol: string;
   readonly timeframe: Timeframe;
@@ -189,6 +176,6 @@ export function exportHistory(ctx: DataContext, request: ExportRequest): { rows:
     const last = new Date(stored.columns.time[stored.length - 1]!).toISOString();
     throw new InputError(`no ${request.symbol} ${request.timeframe} candles between --from and --to; the cache holds ${first} to ${last}`);
   }
-  writeFileAtomic(request.out, toCanonicalCsv(slice));
+  writeTextAtomic(request.out, toCanonicalCsv(slice));
   return { rows: slice.length, out: resolve(request.out) };
 }

@@ -1,6 +1,6 @@
 // `bybot indicators`: compute indicators and features over a data file, for inspection and plotting.
 import type { Command } from 'commander';
-import { writeFileAtomic } from '../../runtime/data-files.js';
+import { writeTextAtomic } from '../../core/atomic-write.js';
 import { ALL_SPECS, computeIndicatorTable, parseIndicatorList, tableToCsv, tableToJsonLines } from '../../runtime/indicator-table.js';
 import { configFor, dataContext } from '../context.js';
 import { table, type Output } from '../output.js';
@@ -27,7 +27,7 @@ export function registerIndicatorCommands(program: Command, io: Output): void {
       if (opts.json) {
         for (const line of tableToJsonLines(result)) io.out(line);
       } else if (opts.out) {
-        writeFileAtomic(opts.out, tableToCsv(result));
+        writeTextAtomic(opts.out, tableToCsv(result));
         io.out(`wrote ${result.timestamps.length} rows × ${result.columns.length} columns to ${opts.out}`);
       } else {
         io.out(tableToCsv(result).trimEnd());

@@ -1,0 +1,80 @@
+// One backtest from history to result: the kernel over the candles, trades from venue events, metrics, the documented result.
+import { monotonicNow } from '../core/clock.js';
+import type { CandleSeries } from '../data/candle-series.js';
+import type { History } from '../data/history-source.js';
+import type { Instrument } from '../domain/instrument.js';
+import { timeframeMs, type Timeframe } from '../domain/timeframe.js';
+import { runBacktestLoop } from '../engine/backtest-loop.js';
+import { OrderManager } from '../execution/order-manager.js';
+import type { SimulatedVenue } from '../ports/simulated-venue.js';
+import type { StrategyDefinition } from '../strategy/api.js';
+import { computeMetrics, type EquityPoint } from './metrics/index.js';
+import { RESULT_SCHEMA_VERSION, type BacktestResult } from './result.js';
+import { TradeRecorder } from './trade-recorder.js';
+
+export interface BacktestRunInput {
+  readonly symbol: string;
+  readonly timeframe: Timeframe;
+  readonly history: History;
+  /** 1m candles covering the main series, deciding the order of events inside each candle. */
+  readonly detail?: CandleSeries;
+  readonly instrument: Instrument;
+  readonly strategy: StrategyDefinition;
+  /** Parameters already validated against the strategy's schema. */
+  readonly params: Record<string, unknown>;
+  readonly venue: SimulatedVenue;
+  /** The replay clock the venue was built with. */
+  readonly clock?: { set(time: number): void };
+  readonly settings: BacktestResult['settings'];
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+export function runBacktest(input: BacktestRunInput): BacktestResult {
+  const started = monotonicNow();
+  const { candles } = input.history;
+  const strategy = input.strategy.create(input.params as never);
+  const orders = new OrderManager(input.venue, input.instrument);
+  const recorder = new TradeRecorder((clientId) => orders.reasons.get(clientId));
+  const loop = runBacktestLoop({
+    symbol: input.symbol,
+    timeframe: input.timeframe,
+    candles,
+    funding: input.history.funding,
+    detail: input.detail,
+    venue: input.venue,
+    strategy,
+    orders,
+    ...(input.clock ? { clock: input.clock } : {}),
+    ...(input.strategy.lookback ? { lookback: input.strategy.lookback } : {}),
+    onEvent: (event) => recorder.on(event),
+    ...(input.onProgress ? { onProgress: input.onProgress } : {}),
+  });
+
+  const c = candles.columns;
+  const n = candles.length;
+  const equity: EquityPoint[] = Array.from({ length: n }, (_, i) => ({ time: loop.equityTime[i]!, equity: loop.equity[i]! }));
+  const start = c.time[0]!;
+  const end = c.time[n - 1]! + timeframeMs(input.timeframe);
+  const metrics = computeMetrics({
+    trades: recorder.trades,
+    equity,
+    initialEquity: input.settings.initialEquity,
+    start,
+    end,
+    buyAndHold: { firstClose: c.open[0]!, lastClose: c.close[n - 1]! },
+  });
+  return {
+    schemaVersion: RESULT_SCHEMA_VERSION,
+    strategy: { name: input.strategy.name, params: input.params as BacktestResult['strategy']['params'] },
+    symbol: input.symbol,
+    timeframe: input.timeframe,
+    period: { start, end },
+    candles: n,
+    elapsedMs: monotonicNow() - started,
+    settings: input.settings,
+    metrics,
+    trades: recorder.trades,
+    equity,
+    prices: { time: Array.from(c.time), open: Array.from(c.open), high: Array.from(c.high), low: Array.from(c.low), close: Array.from(c.close) },
+  };
+}

@@ -1,0 +1,104 @@
+// Builds round-trip trades (flat → position → flat) from venue events alone, with their fees, funding, slippage and exit reason.
+import type { Fill } from '../domain/order.js';
+import type { VenueEvent } from '../domain/venue-events.js';
+import type { ClosedTrade } from './metrics/index.js';
+
+interface OpenTrade {
+  side: 'long' | 'short';
+  entryTime: number;
+  /** Σ price × qty and Σ qty of the fills that opened or added. */
+  entryNotional: number;
+  entryQty: number;
+  exitNotional: number;
+  exitQty: number;
+  /** Price of the only entry (exit) fill, so a single fill reports its exact price, not a quotient. */
+  entryPrices: number[];
+  exitPrices: number[];
+  fees: number;
+  funding: number;
+  slippage: number;
+  realised: number;
+  lastFill?: Fill;
+}
+
+/** Exit reasons for fills the venue decided on its own. */
+const CAUSE_REASON: Record<Exclude<NonNullable<Fill['cause']>, 'order'>, string> = {
+  stopLoss: 'stop-loss',
+  takeProfit: 'take-profit',
+  trailingStop: 'trailing-stop',
+  liquidation: 'liquidation',
+  endOfData: 'end of data',
+};
+
+export class TradeRecorder {
+  readonly trades: ClosedTrade[] = [];
+  private open: OpenTrade | undefined;
+  private size = 0;
+
+  /** `reasonOf` names why an order was sent (the order manager's record), for exits the strategy asked for. */
+  constructor(private readonly reasonOf: (clientId: string) => string | undefined) {}
+
+  on(event: VenueEvent): void {
+    switch (event.type) {
+      case 'orderFilled':
+        return this.fill(event.fill);
+      case 'fundingPaid':
+        if (this.open) this.open.funding += event.amount;
+        return;
+      case 'positionChanged':
+        if (this.open) this.open.realised += event.realisedPnl;
+        this.size = event.position.size;
+        if (this.size === 0 && this.open) this.close(event.time);
+        return;
+      default:
+    }
+  }
+
+  private fill(fill: Fill): void {
+    const signed = fill.side === 'buy' ? fill.qty : -fill.qty;
+    if (!this.open) {
+      this.open = { side: signed > 0 ? 'long' : 'short', entryTime: fill.time, entryNotional: 0, entryQty: 0, exitNotional: 0, exitQty: 0, entryPrices: [], exitPrices: [], fees: 0, funding: 0, slippage: 0, realised: 0 };
+    }
+    const trade = this.open;
+    const adds = (trade.side === 'long') === signed > 0;
+    if (adds) {
+      trade.entryNotional += fill.price * fill.qty;
+      trade.entryQty += fill.qty;
+      trade.entryPrices.push(fill.price);
+    } else {
+      trade.exitNotional += fill.price * fill.qty;
+      trade.exitQty += fill.qty;
+      trade.exitPrices.push(fill.price);
+    }
+    trade.fees += fill.fee;
+    trade.slippage += fill.slippageCost ?? 0;
+    trade.lastFill = fill;
+  }
+
+  private close(time: number): void {
+    const t = this.open!;
+    const last = t.lastFill;
+    const cause = last?.cause && last.cause !== 'order' ? CAUSE_REASON[last.cause] : undefined;
+    const exitReason = cause ?? (last ? this.reasonOf(last.clientId) : undefined) ?? 'exit';
+    this.trades.push({
+      side: t.side,
+      entryTime: t.entryTime,
+      exitTime: time,
+      entryPrice: averagePrice(t.entryPrices, t.entryNotional, t.entryQty),
+      exitPrice: averagePrice(t.exitPrices, t.exitNotional, t.exitQty),
+      quantity: t.entryQty,
+      fees: t.fees,
+      funding: t.funding,
+      slippage: t.slippage,
+      pnl: t.realised - t.fees - t.funding,
+      exitReason,
+    });
+    this.open = undefined;
+  }
+}
+
+/** Size-weighted average fill price; the fill's own price when all fills were at one price. */
+function averagePrice(prices: readonly number[], notional: number, qty: number): number {
+  if (prices.length === 0) return NaN;
+  return prices.every((p) => p === prices[0]) ? prices[0]! : notional / qty;
+}

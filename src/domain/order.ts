@@ -1,0 +1,63 @@
+// Orders as bybot sends them and as a venue reports them back: Bybit's vocabulary, venue-neutral types.
+
+export type OrderSide = 'buy' | 'sell';
+export type OrderType = 'market' | 'limit';
+export type TimeInForce = 'GTC' | 'IOC' | 'FOK' | 'PostOnly';
+export type TriggerBy = 'last' | 'mark';
+/** Bybit tpslMode: Full closes the whole position at TP/SL; Partial closes the order's own quantity. */
+export type TpslMode = 'Full' | 'Partial';
+
+export interface OrderRequest {
+  /** Client order id (Bybit orderLinkId): unique, so a resent request is recognised, never doubled. */
+  readonly clientId: string;
+  readonly symbol: string;
+  readonly side: OrderSide;
+  readonly type: OrderType;
+  /** Base-coin quantity on the instrument's lot grid. */
+  readonly qty: number;
+  /** Limit price on the tick grid (limit orders; for a conditional limit, the price once triggered). */
+  readonly price?: number;
+  /** Default: GTC for limit orders, IOC for market orders. */
+  readonly timeInForce?: TimeInForce;
+  readonly reduceOnly?: boolean;
+  /** Bybit closeOnTrigger: a conditional order that only closes, and may cancel others to free margin. */
+  readonly closeOnTrigger?: boolean;
+  /** A conditional (stop) order: rests until price reaches `trigger.price` moving in `trigger.direction`. */
+  readonly trigger?: { readonly price: number; readonly by: TriggerBy; readonly direction: 'rise' | 'fall' };
+  /** Take-profit and stop-loss attached at entry, in force once the entry fills. */
+  readonly takeProfit?: number;
+  readonly stopLoss?: number;
+  readonly tpslMode?: TpslMode;
+}
+
+export type OrderStatus = 'New' | 'PartiallyFilled' | 'Filled' | 'Cancelled' | 'Rejected' | 'Untriggered' | 'Triggered' | 'Deactivated';
+
+export interface OrderState extends OrderRequest {
+  /** The venue's order id. */
+  readonly orderId: string;
+  readonly status: OrderStatus;
+  readonly filledQty: number;
+  /** Size-weighted average fill price (NaN before any fill). */
+  readonly avgFillPrice: number;
+  readonly createdTime: number;
+  readonly updatedTime: number;
+  readonly rejectReason?: string;
+}
+
+/** One execution (Bybit execution / fill). */
+export interface Fill {
+  readonly orderId: string;
+  readonly clientId: string;
+  readonly symbol: string;
+  readonly side: OrderSide;
+  readonly price: number;
+  readonly qty: number;
+  /** Fee in USDT (positive = paid; a maker rebate would be negative). */
+  readonly fee: number;
+  readonly maker: boolean;
+  readonly time: number;
+  /** What slippage cost on this fill, in USDT (|fill price − reference price| × qty); 0 or absent when none. */
+  readonly slippageCost?: number;
+  /** Why the fill happened when the venue decided it: a stop, a target, a liquidation. */
+  readonly cause?: 'order' | 'stopLoss' | 'takeProfit' | 'trailingStop' | 'liquidation' | 'endOfData';
+}

@@ -1,0 +1,75 @@
+// What the simulated exchange checks when an order arrives, with Bybit's reasons and codes, before anything rests or fills.
+import { CODE_PARAMS_ERROR, type InstrumentRules } from '../../domain/instrument.js';
+import type { OrderRequest } from '../../domain/order.js';
+import type { PositionState } from '../../domain/position.js';
+
+/** Bybit retCode "OrderLinkedID is duplicate". */
+export const CODE_DUPLICATE_CLIENT_ID = 110072;
+/** Bybit retCode "ab not enough for new order" (available balance too low). */
+export const CODE_INSUFFICIENT_BALANCE = 110007;
+/** Bybit retCode for a reduce-only order that would not reduce the position. */
+export const CODE_REDUCE_ONLY = 110017;
+
+export type Check = { readonly ok: true } | { readonly ok: false; readonly reason: string; readonly code: number };
+
+const OK: Check = { ok: true };
+const no = (code: number, reason: string): Check => ({ ok: false, reason, code });
+
+/** Grid, size and notional rules of the instrument; `refPrice` prices a market order's notional (skipped when unknown). */
+export function checkAgainstRules(order: OrderRequest, rules: InstrumentRules, refPrice: number | undefined): Check {
+  const { symbol } = rules.instrument;
+  if (!(order.qty > 0) || !rules.qty.isOnGrid(order.qty)) {
+    return no(CODE_PARAMS_ERROR, `Qty invalid: order qty ${order.qty} is not a positive multiple of qtyStep ${rules.instrument.qtyStep} (${symbol})`);
+  }
+  if (order.type === 'limit' && order.price === undefined) return no(CODE_PARAMS_ERROR, `Price invalid: a limit order needs a price (${symbol})`);
+  if (order.type === 'market' && order.price !== undefined && order.trigger === undefined) {
+    return no(CODE_PARAMS_ERROR, `Price invalid: a market order takes no price (${symbol})`);
+  }
+  const prices: Array<[string, number | undefined]> = [
+    ['price', order.price],
+    ['triggerPrice', order.trigger?.price],
+    ['takeProfit', order.takeProfit],
+    ['stopLoss', order.stopLoss],
+  ];
+  for (const [name, value] of prices) {
+    if (value === undefined) continue;
+    if (!(value > 0) || !rules.price.isOnGrid(value)) {
+      return no(CODE_PARAMS_ERROR, `Price invalid: ${name} ${value} is not a positive multiple of tickSize ${rules.instrument.tickSize} (${symbol})`);
+    }
+  }
+  if (order.tpslMode === 'Partial') return no(CODE_PARAMS_ERROR, `tpslMode Partial is not supported by the simulator; use Full (${symbol})`);
+  if (order.trigger?.by === 'mark') return no(CODE_PARAMS_ERROR, `triggerBy mark is not supported by the simulator; use last (${symbol})`);
+  const price = order.price ?? order.trigger?.price ?? refPrice;
+  const priceTicks = price === undefined ? undefined : rules.price.toSteps(price, 'halfUp');
+  const check = rules.checkOrder(priceTicks, rules.qty.toSteps(order.qty, 'halfUp'), { market: order.type === 'market' });
+  return check.ok ? OK : no(check.code, check.reason);
+}
+
+/** A reduce-only order must face an open position on the other side. */
+export function checkReduceOnly(order: OrderRequest, position: PositionState): Check {
+  if (!order.reduceOnly && !order.closeOnTrigger) return OK;
+  const reduces = order.side === 'buy' ? position.size < 0 : position.size > 0;
+  return reduces
+    ? OK
+    : no(CODE_REDUCE_ONLY, `Reduce-only rule not satisfied: a ${order.side} order cannot reduce a position of ${position.size} (${order.symbol})`);
+}
+
+/** Isolated margin: the opening part of the order at `leverage`, plus the taker fee on all of it, must fit in `available`. */
+export function checkMargin(
+  order: OrderRequest,
+  position: PositionState,
+  price: number | undefined,
+  leverage: number,
+  takerFee: number,
+  available: number,
+): Check {
+  if (order.reduceOnly || order.closeOnTrigger || price === undefined) return OK;
+  const closable = (order.side === 'buy' ? position.size < 0 : position.size > 0) ? Math.abs(position.size) : 0;
+  const opening = Math.max(0, order.qty - closable);
+  const needed = (opening * price) / leverage + order.qty * price * takerFee;
+  if (needed <= available + 1e-9) return OK;
+  return no(
+    CODE_INSUFFICIENT_BALANCE,
+    `ab not enough for new order: needs ${needed.toFixed(4)} USDT (margin at ${leverage}x plus fee), available ${available.toFixed(4)} (${order.symbol})`,
+  );
+}
