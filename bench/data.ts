@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { aggregateSeries } from '../src/data/aggregate.js';
 import { loadCandleFile } from '../src/data/load-history.js';
 import { detectCandleFormat, parseCandles } from '../src/data/loaders/candle-formats.js';
-import { seededRandom } from '../src/core/random.js';
+import { generateCsv } from './support.js';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const sharedCandles = resolve(repoRoot, '..', 'shared', 'data', 'candles');
@@ -39,24 +39,6 @@ function figure(name: string, rows: number, t: { bestMs: number; medianMs: numbe
   // Rates are from the median run: a fair figure, not the luckiest one.
   const value = Math.round(rows / (t.medianMs / 1000));
   return { name, value, unit: 'rows/s', rows, ...t, ...(target === undefined ? {} : { target }) };
-}
-
-/** A 1m random walk around 150 with realistic decimals, as canonical CSV. */
-function generateCsv(rows: number): string {
-  const random = seededRandom(42);
-  const lines = ['timestamp,open,high,low,close,volume'];
-  let price = 150;
-  let t = Date.UTC(2024, 0, 1);
-  for (let i = 0; i < rows; i++) {
-    const open = price;
-    const close = Math.max(1, open + (random.next() - 0.5) * 0.4);
-    const high = Math.max(open, close) + random.next() * 0.1;
-    const low = Math.min(open, close) - random.next() * 0.1;
-    lines.push(`${t},${open.toFixed(2)},${high.toFixed(2)},${low.toFixed(2)},${close.toFixed(2)},${(random.next() * 5000).toFixed(1)}`);
-    price = Number(close.toFixed(2));
-    t += 60_000;
-  }
-  return `${lines.join('\n')}\n`;
 }
 
 const figures: Figure[] = [];
