@@ -107,8 +107,17 @@ export class SimAccount {
 
   position(symbol: string): SimPosition {
     const book = this.book(symbol);
-    const { stopLoss, takeProfit, trailingStop, trailPeak } = book;
-    return { ...book.position, stopLoss, takeProfit, trailingStop, trailPeak, liquidationPrice: liquidationPrice(book.position, this.terms(book)) };
+    const p = book.position;
+    // One object literal of fixed shape (no spread): the engine asks for this on every candle.
+    return {
+      size: p.size,
+      entryPrice: p.entryPrice,
+      stopLoss: book.stopLoss,
+      takeProfit: book.takeProfit,
+      trailingStop: book.trailingStop,
+      trailPeak: book.trailPeak,
+      liquidationPrice: p.size === 0 ? NaN : liquidationPrice(p, this.terms(book)),
+    };
   }
 
   openOrders(symbol: string): OrderState[] {
