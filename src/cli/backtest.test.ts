@@ -34,6 +34,12 @@ describe.skipIf(!candles)('bybot backtest', () => {
     expect(readFileSync(report, 'utf8')).toContain('id="bybot-data"');
   });
 
+  it('lookahead-check finds nothing for sma-cross', async () => {
+    const result = await bybot('lookahead-check', '--strategy', 'sma-cross', '--symbol', 'SOLUSDT', '--timeframe', '5m', '--data', candles!, '--from', '2025-05-01', '--to', '2025-05-10', '--cuts', '3');
+    expect(result).toMatchObject({ code: 0, out: expect.stringMatching(/^4 runs, \d+ signals compared: no lookahead found$/) });
+    expect((await bybot('lookahead-check', '--strategy', 'sma-cross', '--symbol', 'SOLUSDT', '--timeframe', '5m', '--data', candles!, '--cuts', '0')).code).toBe(2);
+  });
+
   it('refuses bad input with one clear line, exit code 2 and no files', async () => {
     const out = join(dir, 'bad');
     const files = ['--json', join(out, 'r.json'), '--report', join(out, 'r.html')];

@@ -22,7 +22,7 @@ export function buildProgram(io: Output, status: ExitStatus): Command {
   registerDataCommands(program, io, status);
   registerDownloadCommand(program, io);
   registerIndicatorCommands(program, io);
-  registerBacktestCommand(program, io);
+  registerBacktestCommand(program, io, status);
   return program;
 }
 

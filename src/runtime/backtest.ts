@@ -5,6 +5,7 @@ import { loadHistory } from '../data/history-source.js';
 import { validateCandles } from '../data/quality/candle-checks.js';
 import { timeframeMs, type Timeframe } from '../domain/timeframe.js';
 import { resultToJson, type BacktestResult } from '../backtest/result.js';
+import { lookaheadCheck, type LookaheadReport } from '../backtest/lookahead.js';
 import { runBacktest } from '../backtest/runner.js';
 import { writeHtmlReport } from '../backtest/report/write.js';
 import { writeTextAtomic } from '../core/atomic-write.js';
@@ -103,4 +104,44 @@ function loadDetail(ctx: DataContext, request: BacktestRequest, mainTimes: Float
     throw new InputError(`--detail: ${request.detail} covers ${detail.length ? `${new Date(d[0]!).toISOString()} to ${new Date(d[detail.length - 1]!).toISOString()}` : 'nothing'}, not the main series ${new Date(first).toISOString()} to ${new Date(last).toISOString()}`);
   }
   return detail.sliceByTime(first, last + timeframeMs(request.timeframe) - 1);
+}
+
+export interface LookaheadRequest {
+  readonly strategy: string;
+  readonly symbol: string;
+  readonly timeframe: Timeframe;
+  readonly data?: string;
+  readonly from?: number;
+  readonly to?: number;
+  readonly params?: string;
+  readonly cuts?: number;
+}
+
+export function lookaheadFromRequest(ctx: DataContext, request: LookaheadRequest): LookaheadReport {
+  const definition = findStrategy(request.strategy);
+  const params = resolveStrategyParams(definition, parseParamText(request.params));
+  const store = historyStore(ctx);
+  const history = loadHistory({
+    symbol: request.symbol,
+    timeframe: request.timeframe,
+    ...(request.data ? { data: request.data } : {}),
+    ...(request.from === undefined ? {} : { from: request.from }),
+    ...(request.to === undefined ? {} : { to: request.to }),
+    cacheDir: ctx.cacheDir,
+    historyRoot: store.root,
+  });
+  const instrument = instrumentFor(request.symbol, store);
+  return lookaheadCheck({
+    symbol: request.symbol,
+    timeframe: request.timeframe,
+    candles: history.candles,
+    instrument,
+    strategy: definition,
+    params,
+    ...(request.cuts ? { cuts: request.cuts } : {}),
+    makeVenue: (run) => {
+      const clock = new ManualClock(run.columns.time[0] ?? 0);
+      return { venue: new SimVenue({ instruments: [instrument], initialEquity: 1_000_000, clock }), clock };
+    },
+  });
 }

@@ -1,9 +1,10 @@
 // `bybot backtest`: one strategy over real history, with a progress bar, a console summary, JSON and an HTML report.
 import type { Command } from 'commander';
 import { parseRange, parseSymbol, parseTimeArg, parseTimeframeArg } from '../../runtime/args.js';
-import { backtestFromRequest } from '../../runtime/backtest.js';
+import { backtestFromRequest, lookaheadFromRequest } from '../../runtime/backtest.js';
 import { configFor, dataContext } from '../context.js';
 import { isoTime, type Output } from '../output.js';
+import type { ExitStatus } from './data.js';
 import { createProgress } from '../progress.js';
 
 interface BacktestOptions {
@@ -27,7 +28,7 @@ const money = (v: number) => (Number.isFinite(v) ? v.toFixed(2) : v > 0 ? '∞' 
 const pct = (v: number) => (Number.isFinite(v) ? `${v.toFixed(2)} %` : v > 0 ? '∞' : '−∞');
 const ratio = (v: number) => (Number.isFinite(v) ? v.toFixed(2) : v > 0 ? '∞' : '−∞');
 
-export function registerBacktestCommand(program: Command, io: Output): void {
+export function registerBacktestCommand(program: Command, io: Output, status: ExitStatus): void {
   program
     .command('backtest')
     .description('run a strategy over history on the simulated Bybit venue; prints a summary, writes JSON and an HTML report')
@@ -79,5 +80,35 @@ export function registerBacktestCommand(program: Command, io: Output): void {
       io.out(`  fees ${money(m.feesPaid)} USDT, funding ${money(m.fundingPaid)} USDT, slippage ${money(m.slippagePaid)} USDT`);
       if (opts.json) io.out(`  JSON written to ${opts.json}`);
       if (opts.report) io.out(`  report written to ${opts.report}`);
+    });
+
+  program
+    .command('lookahead-check')
+    .description('run a strategy on the full series and on truncated ones; report every signal that differs (it saw the future)')
+    .requiredOption('--strategy <name>', 'strategy name')
+    .requiredOption('--symbol <symbol>', 'e.g. SOLUSDT')
+    .requiredOption('--timeframe <tf>', 'candle interval')
+    .option('--data <file|dir>', 'a candle file or folder; default: the download cache')
+    .option('--from <time>', 'YYYY-MM-DD, ISO date-time or epoch ms (UTC)')
+    .option('--to <time>', 'inclusive; a date means the end of that day')
+    .option('--params <k=v,...>', 'strategy parameters')
+    .option('--cuts <n>', 'truncated runs, ends spread over the series', '10')
+    .action((opts: { strategy: string; symbol: string; timeframe: string; data?: string; from?: string; to?: string; params?: string; cuts: string }, command: Command) => {
+      const cuts = Number(opts.cuts);
+      if (!Number.isInteger(cuts) || cuts < 1 || cuts > 1000) throw command.error(`error: --cuts: ${JSON.stringify(opts.cuts)} must be an integer from 1 to 1000`, { exitCode: 2 });
+      const range = opts.from && opts.to ? parseRange(opts.from, opts.to) : { from: opts.from ? parseTimeArg(opts.from, '--from') : undefined, to: opts.to ? parseTimeArg(opts.to, '--to', 'end') : undefined };
+      const report = lookaheadFromRequest(dataContext(configFor(command)), {
+        strategy: opts.strategy,
+        symbol: parseSymbol(opts.symbol),
+        timeframe: parseTimeframeArg(opts.timeframe, '--timeframe'),
+        ...(opts.data ? { data: opts.data } : {}),
+        ...(range.from === undefined ? {} : { from: range.from }),
+        ...(range.to === undefined ? {} : { to: range.to }),
+        ...(opts.params ? { params: opts.params } : {}),
+        cuts,
+      });
+      io.out(`${report.runs} runs, ${report.signalsCompared} signals compared: ${report.differences.length === 0 ? 'no lookahead found' : `${report.differences.length} signal(s) differ`}`);
+      for (const d of report.differences.slice(0, 50)) io.out(`  ${isoTime(d.time)} (run cut at ${d.truncatedAt} candles): full ${d.full} vs truncated ${d.truncated}`);
+      if (report.differences.length > 0) status.code = 1;
     });
 }
