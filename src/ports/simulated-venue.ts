@@ -1,15 +1,10 @@
 // What a backtest loop drives on a simulated venue besides the ordinary commands: time, candles and funding.
+import type { Candle } from '../domain/candle.js';
 import type { PositionState } from '../domain/position.js';
 import type { ExecutionVenue } from './execution-venue.js';
 
-export interface SimCandle {
-  readonly time: number;
-  readonly open: number;
-  readonly high: number;
-  readonly low: number;
-  readonly close: number;
-  readonly volume: number;
-}
+/** The part of a candle the venue matches against. */
+export type SimCandle = Pick<Candle, 'time' | 'open' | 'high' | 'low' | 'close' | 'volume'>;
 
 export interface SimulatedVenue extends ExecutionVenue {
   /** Fills and triggers what the candle's path reaches (finer `detail` candles decide the path when given). */

@@ -35,6 +35,12 @@ export function parseRange(from: string, to: string): { from: number; to: number
   return { from: start, to: end };
 }
 
+/** Optional --from/--to: both checked as a range when both are given. */
+export function parseOptionalRange(from: string | undefined, to: string | undefined): { from?: number; to?: number } {
+  if (from && to) return parseRange(from, to);
+  return { ...(from ? { from: parseTimeArg(from, '--from') } : {}), ...(to ? { to: parseTimeArg(to, '--to', 'end') } : {}) };
+}
+
 export function parseSymbol(value: string, argument = '--symbol'): string {
   const symbol = value.trim().toUpperCase();
   if (!/^[A-Z0-9]{2,30}$/.test(symbol)) throw new InputError(`${argument}: ${describeValue(value)} is not a symbol; expected letters and digits such as SOLUSDT`);

@@ -52,15 +52,7 @@ export function backtestFromRequest(ctx: DataContext, request: BacktestRequest):
   const slippage = parseSlippage(request.slippage ?? '0');
   if (!(request.initialEquity > 0)) throw new InputError(`--equity: ${request.initialEquity} must be a positive amount of USDT`);
   const store = historyStore(ctx);
-  const history = loadHistory({
-    symbol: request.symbol,
-    timeframe: request.timeframe,
-    ...(request.data ? { data: request.data } : {}),
-    ...(request.from === undefined ? {} : { from: request.from }),
-    ...(request.to === undefined ? {} : { to: request.to }),
-    cacheDir: ctx.cacheDir,
-    historyRoot: store.root,
-  });
+  const history = historyFor(ctx, request);
   const checked = validateCandles(history.candles, { timeframeMs: timeframeMs(request.timeframe), ...(ctx.policy ? { policy: ctx.policy } : {}), ...(ctx.thresholds ? { thresholds: ctx.thresholds } : {}) });
   if (!checked.ok) {
     const rejected = checked.findings.filter((f) => f.action === 'reject').slice(0, 5);
@@ -121,15 +113,7 @@ export function lookaheadFromRequest(ctx: DataContext, request: LookaheadRequest
   const definition = findStrategy(request.strategy);
   const params = resolveStrategyParams(definition, parseParamText(request.params));
   const store = historyStore(ctx);
-  const history = loadHistory({
-    symbol: request.symbol,
-    timeframe: request.timeframe,
-    ...(request.data ? { data: request.data } : {}),
-    ...(request.from === undefined ? {} : { from: request.from }),
-    ...(request.to === undefined ? {} : { to: request.to }),
-    cacheDir: ctx.cacheDir,
-    historyRoot: store.root,
-  });
+  const history = historyFor(ctx, request);
   const instrument = instrumentFor(request.symbol, store);
   return lookaheadCheck({
     symbol: request.symbol,
@@ -143,5 +127,18 @@ export function lookaheadFromRequest(ctx: DataContext, request: LookaheadRequest
       const clock = new ManualClock(run.columns.time[0] ?? 0);
       return { venue: new SimVenue({ instruments: [instrument], initialEquity: 1_000_000, clock }), clock };
     },
+  });
+}
+
+/** The candles (and funding) a run asks for: --data, or the download cache. */
+function historyFor(ctx: DataContext, request: Pick<BacktestRequest, 'symbol' | 'timeframe' | 'data' | 'from' | 'to'>) {
+  return loadHistory({
+    symbol: request.symbol,
+    timeframe: request.timeframe,
+    ...(request.data ? { data: request.data } : {}),
+    ...(request.from === undefined ? {} : { from: request.from }),
+    ...(request.to === undefined ? {} : { to: request.to }),
+    cacheDir: ctx.cacheDir,
+    historyRoot: historyStore(ctx).root,
   });
 }

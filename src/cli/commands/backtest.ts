@@ -1,6 +1,6 @@
 // `bybot backtest`: one strategy over real history, with a progress bar, a console summary, JSON and an HTML report.
 import type { Command } from 'commander';
-import { parseRange, parseSymbol, parseTimeArg, parseTimeframeArg } from '../../runtime/args.js';
+import { parseOptionalRange, parseSymbol, parseTimeframeArg } from '../../runtime/args.js';
 import { backtestFromRequest, lookaheadFromRequest } from '../../runtime/backtest.js';
 import { configFor, dataContext } from '../context.js';
 import { isoTime, type Output } from '../output.js';
@@ -49,7 +49,7 @@ export function registerBacktestCommand(program: Command, io: Output, status: Ex
     .action((opts: BacktestOptions, command: Command) => {
       const symbol = parseSymbol(opts.symbol);
       const timeframe = parseTimeframeArg(opts.timeframe, '--timeframe');
-      const range = opts.from && opts.to ? parseRange(opts.from, opts.to) : { from: opts.from ? parseTimeArg(opts.from, '--from') : undefined, to: opts.to ? parseTimeArg(opts.to, '--to', 'end') : undefined };
+      const range = parseOptionalRange(opts.from, opts.to);
       const progress = createProgress();
       let result;
       try {
@@ -96,7 +96,7 @@ export function registerBacktestCommand(program: Command, io: Output, status: Ex
     .action((opts: { strategy: string; symbol: string; timeframe: string; data?: string; from?: string; to?: string; params?: string; cuts: string }, command: Command) => {
       const cuts = Number(opts.cuts);
       if (!Number.isInteger(cuts) || cuts < 1 || cuts > 1000) throw command.error(`error: --cuts: ${JSON.stringify(opts.cuts)} must be an integer from 1 to 1000`, { exitCode: 2 });
-      const range = opts.from && opts.to ? parseRange(opts.from, opts.to) : { from: opts.from ? parseTimeArg(opts.from, '--from') : undefined, to: opts.to ? parseTimeArg(opts.to, '--to', 'end') : undefined };
+      const range = parseOptionalRange(opts.from, opts.to);
       const report = lookaheadFromRequest(dataContext(configFor(command)), {
         strategy: opts.strategy,
         symbol: parseSymbol(opts.symbol),
