@@ -23,6 +23,11 @@ export class SimMatcher extends SimAccount {
   processCandle(symbol: string, candle: SimCandle, detail?: readonly Ohlc[]): void {
     const book = this.book(symbol);
     const time = candle.time;
+    // Nothing resting and nothing held: no path to walk (most candles of most strategies).
+    if (book.orders.length === 0 && book.position.size === 0) {
+      book.lastClose = candle.close;
+      return;
+    }
     for (const order of [...book.orders]) {
       if (order.request.type === 'market' && order.request.trigger === undefined && book.orders.includes(order)) {
         this.fillTaker(book, order, candle.open, candle, time);

@@ -12,6 +12,9 @@ const params = z
   })
   .refine((p) => p.fast < p.slow, { message: 'fast must be shorter than slow', path: ['fast'] });
 
+/** Returned on the candles with nothing to do: no new array per candle. */
+const NOTHING: readonly Intent[] = Object.freeze([]);
+
 class SmaCross implements Strategy {
   private readonly fast: SMA;
   private readonly slow: SMA;
@@ -23,11 +26,11 @@ class SmaCross implements Strategy {
     this.slow = new SMA(p.slow);
   }
 
-  onCandle(ctx: StrategyContext): Intent[] {
+  onCandle(ctx: StrategyContext): readonly Intent[] {
     const close = ctx.candles.back(0).close;
     this.fast.add(close);
     this.slow.add(close);
-    if (!this.slow.isStable) return [];
+    if (!this.slow.isStable) return NOTHING;
     const diff = this.fast.value - this.slow.value;
     const sign = diff > 0 ? 1 : diff < 0 ? -1 : this.previous;
     // A cross needs a previous side: the first stable candle only records where fast stands.
@@ -36,7 +39,7 @@ class SmaCross implements Strategy {
     this.previous = sign;
     if (crossedUp && ctx.position.size === 0) return [{ kind: 'enter', side: 'long', qty: this.p.size, reason: 'fast crossed above slow' }];
     if (crossedDown && ctx.position.size > 0) return [{ kind: 'exit', reason: 'signal' }];
-    return [];
+    return NOTHING;
   }
 }
 
