@@ -1,40 +1,41 @@
 // Per-trade statistics: counts, win rates, PnL shape, streaks, holding times and costs.
 
 import { DAY_MS, mean, median, ratio, sum } from './stats.js';
-import type { ClosedTrade } from './types.js';
+import type { BacktestMetrics, ClosedTrade } from './types.js';
 
-export interface TradeStats {
-  readonly trades: number;
-  readonly longTrades: number;
-  readonly shortTrades: number;
-  readonly wins: number;
-  readonly losses: number;
-  readonly breakevens: number;
-  readonly netProfit: number;
-  readonly grossProfit: number;
-  readonly grossLoss: number;
-  readonly profitFactor: number;
-  readonly expectancy: number;
-  readonly expectancyR: number | undefined;
-  readonly winRate: number;
-  readonly winRateLong: number;
-  readonly winRateShort: number;
-  readonly averageWin: number;
-  readonly averageLoss: number;
-  readonly winLossRatio: number;
-  readonly largestWin: number;
-  readonly largestLoss: number;
-  readonly maxConsecutiveWins: number;
-  readonly maxConsecutiveLosses: number;
-  readonly tradesPerDay: number;
-  readonly averageHoldingMs: number;
-  readonly medianHoldingMs: number;
-  readonly averageHoldingWinnersMs: number;
-  readonly averageHoldingLosersMs: number;
-  readonly feesPaid: number;
-  readonly fundingPaid: number;
-  readonly slippagePaid: number;
-}
+/** The metrics computed from the trades alone; expectancyR is undefined (not left out) until compute decides. */
+export type TradeStats = Pick<
+  BacktestMetrics,
+  | 'trades'
+  | 'longTrades'
+  | 'shortTrades'
+  | 'wins'
+  | 'losses'
+  | 'breakevens'
+  | 'netProfit'
+  | 'grossProfit'
+  | 'grossLoss'
+  | 'profitFactor'
+  | 'expectancy'
+  | 'winRate'
+  | 'winRateLong'
+  | 'winRateShort'
+  | 'averageWin'
+  | 'averageLoss'
+  | 'winLossRatio'
+  | 'largestWin'
+  | 'largestLoss'
+  | 'maxConsecutiveWins'
+  | 'maxConsecutiveLosses'
+  | 'tradesPerDay'
+  | 'averageHoldingMs'
+  | 'medianHoldingMs'
+  | 'averageHoldingWinnersMs'
+  | 'averageHoldingLosersMs'
+  | 'feesPaid'
+  | 'fundingPaid'
+  | 'slippagePaid'
+> & { readonly expectancyR: number | undefined };
 
 /** Wins as a percent of all trades of that group; 0 for an empty group. */
 function winRateOf(trades: readonly ClosedTrade[]): number {
