@@ -1,6 +1,7 @@
 // Downloaded history on disk: one column file per venue, symbol and timeframe, plus funding and the instrument.
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { writeTextAtomic } from '../core/atomic-write.js';
 import { InputError } from '../core/errors.js';
 import type { Instrument } from '../domain/instrument.js';
 import { isTimeframe, type Timeframe } from '../domain/timeframe.js';
@@ -64,11 +65,7 @@ export class HistoryStore {
   }
 
   writeInstrument(instrument: Instrument, venue = DEFAULT_VENUE): void {
-    const dir = this.dir(instrument.symbol, venue);
-    mkdirSync(dir, { recursive: true });
-    const path = join(dir, 'instrument.json');
-    writeFileSync(`${path}.tmp`, `${JSON.stringify(instrument, null, 2)}\n`);
-    renameSync(`${path}.tmp`, path);
+    writeTextAtomic(join(this.dir(instrument.symbol, venue), 'instrument.json'), `${JSON.stringify(instrument, null, 2)}\n`);
   }
 
   list(): StoreEntry[] {

@@ -2,7 +2,6 @@
 // (amortised) per update with the exact replace() the contract needs.
 import { NotStableError } from './contract.js';
 
-
 /**
  * Sum of the last `period` values: O(1) add and replace. A count of the non-zero values in the window
  * makes an all-zero window sum to exactly 0 (no rounding residue), so callers can test it as a divisor.
