@@ -3,6 +3,7 @@ import type { CandleSeries } from '../data/candle-series.js';
 import type { Instrument } from '../domain/instrument.js';
 import type { Timeframe } from '../domain/timeframe.js';
 import { runBacktestLoop } from '../engine/backtest-loop.js';
+import type { ContextSeries } from '../engine/context-views.js';
 import { OrderManager } from '../execution/order-manager.js';
 import type { SimulatedVenue } from '../ports/simulated-venue.js';
 import type { Strategy, StrategyDefinition } from '../strategy/api.js';
@@ -16,6 +17,8 @@ export interface LookaheadInput {
   readonly params: Record<string, unknown>;
   /** A fresh venue (and its replay clock) for each run, told which candles the run covers. */
   readonly makeVenue: (candles: CandleSeries) => { venue: SimulatedVenue; clock: { set(time: number): void } };
+  /** Candles of the other symbols the strategy reads as context. */
+  readonly context?: readonly ContextSeries[];
   /** How many truncated runs, their ends spread evenly over the series. */
   readonly cuts?: number;
 }
@@ -47,7 +50,18 @@ function signals(input: LookaheadInput, candles: CandleSeries): string[] {
     },
   };
   const { venue, clock } = input.makeVenue(candles);
-  runBacktestLoop({ symbol: input.symbol, timeframe: input.timeframe, candles, venue, strategy: recording, orders: new OrderManager(venue, input.instrument), clock, ...(input.strategy.lookback ? { lookback: input.strategy.lookback } : {}) });
+  runBacktestLoop({
+    symbol: input.symbol,
+    timeframe: input.timeframe,
+    candles,
+    venue,
+    strategy: recording,
+    orders: new OrderManager(venue, input.instrument),
+    clock,
+    needs: input.strategy.needs?.(input.params as never),
+    ...(input.context ? { context: input.context } : {}),
+    ...(input.strategy.lookback ? { lookback: input.strategy.lookback } : {}),
+  });
   return seen;
 }
 

@@ -1,15 +1,22 @@
 // What a backtest produces: the stable, documented shape behind the console summary, the JSON output and the HTML report.
-import type { BacktestMetrics, ClosedTrade, EquityPoint } from './metrics/index.js';
+import type { BacktestMetrics, ClosedTrade, EquityCurve } from './metrics/index.js';
 
-export const RESULT_SCHEMA_VERSION = 1;
+/**
+ * Version of the result's shape, written in the JSON. 2: `equity` became columns
+ * `{ time: [...], equity: [...] }` (it was an array of `{ time, equity }` points).
+ */
+export const RESULT_SCHEMA_VERSION = 2;
 
-/** OHLC of the traded symbol for the price chart (columns, possibly thinned for very long runs). */
+/**
+ * OHLC of the traded symbol for the price chart, as columns of the same length. The runner passes the
+ * candle series' typed arrays (views, not copies); the JSON writes them as plain arrays.
+ */
 export interface PriceSeries {
-  readonly time: number[];
-  readonly open: number[];
-  readonly high: number[];
-  readonly low: number[];
-  readonly close: number[];
+  readonly time: ArrayLike<number>;
+  readonly open: ArrayLike<number>;
+  readonly high: ArrayLike<number>;
+  readonly low: ArrayLike<number>;
+  readonly close: ArrayLike<number>;
 }
 
 export interface BacktestResult {
@@ -32,15 +39,25 @@ export interface BacktestResult {
   };
   readonly metrics: BacktestMetrics;
   readonly trades: readonly ClosedTrade[];
-  /** One point per candle: open time, equity valued at the close. */
-  readonly equity: readonly EquityPoint[];
+  /** One sample per candle: its open time, equity valued at its close. */
+  readonly equity: EquityCurve;
   readonly prices: PriceSeries;
 }
 
 /**
- * JSON text of a result. JSON has no infinities: a ratio with nothing below it (profit factor
- * without a loss, say) is written as null, and documented as "unbounded" in the schema.
+ * The value JSON should write: typed-array columns as plain arrays (JSON.stringify would write them as
+ * objects keyed by index), and infinities as null, since JSON has none.
+ */
+function jsonValue(_key: string, value: unknown): unknown {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+  if (ArrayBuffer.isView(value) && !(value instanceof DataView)) return Array.from(value as unknown as ArrayLike<number>);
+  return value;
+}
+
+/**
+ * JSON text of a result. A ratio with nothing below it (profit factor without a loss, say) is written as
+ * null, and documented as "unbounded" in the schema.
  */
 export function resultToJson(result: BacktestResult): string {
-  return JSON.stringify(result, (_key, value: unknown) => (typeof value === 'number' && !Number.isFinite(value) ? null : value), 2);
+  return JSON.stringify(result, jsonValue, 2);
 }

@@ -72,8 +72,22 @@ describe.skipIf(!path)('sma-cross end to end on real SOLUSDT 5m', () => {
       expect(trade.side).toBe('long');
     });
     expect(result.metrics.netProfit).toBeCloseTo(expected.reduce((s, t) => s + t.pnl, 0), 6);
-    expect(result.equity[result.equity.length - 1]!.equity).toBeCloseTo(100_000 + result.metrics.netProfit, 6);
+    expect(result.equity.equity[result.equity.equity.length - 1]!).toBeCloseTo(100_000 + result.metrics.netProfit, 6);
     expect(result.candles).toBe(5000);
+  });
+
+  it('hands over the equity curve and the prices as columns without copying the candles', () => {
+    const series = candles();
+    const result = backtest(series, { fast: 10, slow: 30, size: 2 });
+    const c = series.columns;
+    expect(result.equity.time).toEqual(c.time);
+    expect(result.equity.equity).toHaveLength(5000);
+    for (const name of ['time', 'open', 'high', 'low', 'close'] as const) {
+      const column = result.prices[name] as Float64Array;
+      expect(column, name).toHaveLength(5000);
+      // A view over the series' own buffer, not a copy.
+      expect(column.buffer, name).toBe(c[name].buffer);
+    }
   });
 
   it('charges taker fees on both sides, and gives identical trades on every run', () => {

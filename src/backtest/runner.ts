@@ -5,12 +5,12 @@ import type { History } from '../data/history-source.js';
 import type { Instrument } from '../domain/instrument.js';
 import { timeframeMs, type Timeframe } from '../domain/timeframe.js';
 import { runBacktestLoop } from '../engine/backtest-loop.js';
+import type { ContextSeries } from '../engine/context-views.js';
 import { OrderManager } from '../execution/order-manager.js';
 import type { SimulatedVenue } from '../ports/simulated-venue.js';
 import type { StrategyDefinition } from '../strategy/api.js';
-import { computeMetrics, type EquityPoint } from './metrics/index.js';
+import { computeMetrics, type EquityCurve } from './metrics/index.js';
 import { RESULT_SCHEMA_VERSION, type BacktestResult } from './result.js';
-import { TradeRecorder } from './trade-recorder.js';
 
 export interface BacktestRunInput {
   readonly symbol: string;
@@ -27,6 +27,8 @@ export interface BacktestRunInput {
   readonly clock?: { set(time: number): void };
   readonly settings: BacktestResult['settings'];
   readonly onProgress?: (done: number, total: number) => void;
+  /** Candles of other symbols the strategy reads as context. */
+  readonly context?: readonly ContextSeries[];
 }
 
 export function runBacktest(input: BacktestRunInput): BacktestResult {
@@ -34,7 +36,6 @@ export function runBacktest(input: BacktestRunInput): BacktestResult {
   const { candles } = input.history;
   const strategy = input.strategy.create(input.params as never);
   const orders = new OrderManager(input.venue, input.instrument);
-  const recorder = new TradeRecorder((clientId) => orders.reasons.get(clientId));
   const loop = runBacktestLoop({
     symbol: input.symbol,
     timeframe: input.timeframe,
@@ -46,17 +47,21 @@ export function runBacktest(input: BacktestRunInput): BacktestResult {
     orders,
     ...(input.clock ? { clock: input.clock } : {}),
     ...(input.strategy.lookback ? { lookback: input.strategy.lookback } : {}),
-    onEvent: (event) => recorder.on(event),
+    initialEquity: input.settings.initialEquity,
+    needs: input.strategy.needs?.(input.params as never),
+    ...(input.context ? { context: input.context } : {}),
     ...(input.onProgress ? { onProgress: input.onProgress } : {}),
   });
 
+  // Views over the series' columns trimmed to its length (its buffers may be larger), and the loop's own
+  // equity arrays: a million-candle run copies nothing into the result.
   const c = candles.columns;
   const n = candles.length;
-  const equity: EquityPoint[] = Array.from({ length: n }, (_, i) => ({ time: loop.equityTime[i]!, equity: loop.equity[i]! }));
+  const equity: EquityCurve = { time: loop.equityTime, equity: loop.equity };
   const start = c.time[0]!;
   const end = c.time[n - 1]! + timeframeMs(input.timeframe);
   const metrics = computeMetrics({
-    trades: recorder.trades,
+    trades: loop.trades,
     equity,
     initialEquity: input.settings.initialEquity,
     start,
@@ -73,8 +78,8 @@ export function runBacktest(input: BacktestRunInput): BacktestResult {
     elapsedMs: monotonicNow() - started,
     settings: input.settings,
     metrics,
-    trades: recorder.trades,
+    trades: loop.trades,
     equity,
-    prices: { time: Array.from(c.time), open: Array.from(c.open), high: Array.from(c.high), low: Array.from(c.low), close: Array.from(c.close) },
+    prices: { time: c.time, open: c.open, high: c.high, low: c.low, close: c.close },
   };
 }

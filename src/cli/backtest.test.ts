@@ -29,6 +29,11 @@ describe.skipIf(!candles)('bybot backtest', () => {
     const parsed = JSON.parse(readFileSync(json, 'utf8'));
     expect(parsed.metrics).toEqual(expect.objectContaining({ trades: expect.any(Number), netProfit: expect.any(Number), netProfitPct: expect.any(Number), sharpe: expect.any(Number), sortino: expect.any(Number), maxDrawdownPct: expect.any(Number), winRate: expect.any(Number), expectancy: expect.any(Number) }));
     expect(parsed.candles).toBe(8928);
+    expect(parsed.schemaVersion).toBe(2);
+    expect(parsed.equity.time).toHaveLength(8928);
+    expect(parsed.equity.equity).toHaveLength(8928);
+    expect(parsed.equity.time[0]).toBe(parsed.period.start);
+    expect(parsed.prices.close).toHaveLength(8928);
     expect(parsed.elapsedMs).toBeGreaterThan(0);
     expect(parsed.trades[0]).toEqual(expect.objectContaining({ side: 'long', entryTime: expect.any(Number), exitTime: expect.any(Number), entryPrice: expect.any(Number), exitPrice: expect.any(Number), quantity: 5, fees: expect.any(Number), funding: expect.any(Number), pnl: expect.any(Number), exitReason: expect.any(String) }));
     expect(readFileSync(report, 'utf8')).toContain('id="bybot-data"');

@@ -376,6 +376,27 @@ describe('StepGrid properties', () => {
     );
   });
 
+  it('the fast double path agrees with the exact one next to grid points and midpoints, ulp by ulp', () => {
+    // Doubles a few ulps either side of k steps and of k + ½ steps: where a float shortcut would slip.
+    const nudged = (x: number, ulps: number): number => {
+      if (x === 0) return ulps * Number.MIN_VALUE;
+      const bits = new Float64Array([x]);
+      const view = new BigInt64Array(bits.buffer);
+      view[0] = view[0]! + BigInt(x >= 0 ? ulps : -ulps);
+      return bits[0]!;
+    };
+    fc.assert(
+      fc.property(grids, fc.bigInt({ min: -(10n ** 9n), max: 10n ** 9n }).map(Number), fc.boolean(), fc.integer({ min: -3, max: 3 }), roundings, (grid, k, half, ulps, rounding) => {
+        const base = half ? (grid.toNumber(k) + grid.toNumber(k + 1)) / 2 : grid.toNumber(k);
+        const x = nudged(base, ulps);
+        expect(grid.toSteps(x, rounding)).toBe(grid.toSteps(String(x), rounding));
+        expect(grid.isOnGrid(x)).toBe(grid.isOnGrid(String(x)));
+        expect(grid.round(x, rounding)).toBe(parseFloat(grid.toString(grid.toSteps(String(x), rounding))));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
   it('parseDecimal ∘ formatDecimal is the identity', () => {
     fc.assert(
       fc.property(decimals, (v) => {

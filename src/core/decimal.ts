@@ -120,6 +120,8 @@ function divide(numerator: bigint, denominator: bigint, rounding: Rounding): big
 }
 
 const MAX_STEPS = BigInt(Number.MAX_SAFE_INTEGER);
+/** Grid values (in units of 10^-decimals) below this have at most 15 significant digits: their doubles print back as themselves. */
+const FAST_LIMIT = 1e15;
 
 /**
  * A price or quantity grid (tick size, lot step): converts values to whole steps and back, exactly.
@@ -131,6 +133,9 @@ export class StepGrid {
   /** Fraction digits of the step, hence of every value on the grid. */
   readonly decimals: number;
   private readonly unit: bigint; // step = unit / 10^decimals
+  /** unit and 10^decimals as doubles, or NaN when they are not exact (the fast path is then off). */
+  private readonly unitAsNumber: number;
+  private readonly scaleAsNumber: number;
 
   constructor(step: string) {
     let parsed: Decimal;
@@ -144,10 +149,18 @@ export class StepGrid {
     this.unit = normal.mantissa;
     this.decimals = normal.scale;
     this.step = formatDecimal(normal);
+    // Doubles hold integers to 2^53 and powers of ten to 10^22 exactly: then k·unit / 10^d is one correctly rounded division.
+    const exact = normal.mantissa <= MAX_STEPS && normal.scale <= 22;
+    this.unitAsNumber = exact ? Number(normal.mantissa) : NaN;
+    this.scaleAsNumber = exact ? 10 ** normal.scale : NaN;
   }
 
   /** The whole number of steps nearest `value` in the named direction; a number goes through String(value). */
   toSteps(value: string | number, rounding: Rounding): number {
+    if (typeof value === 'number') {
+      const fast = this.fastSteps(value, rounding);
+      if (fast !== undefined) return fast;
+    }
     const steps = this.stepsOf(toDecimal(value), rounding);
     if (steps > MAX_STEPS || steps < -MAX_STEPS) {
       throw new InputError(
@@ -170,6 +183,7 @@ export class StepGrid {
 
   /** The double nearest the exact value of `steps` steps. */
   toNumber(steps: number): number {
+    if (Number.isInteger(steps) && Math.abs(steps * this.unitAsNumber) < FAST_LIMIT) return this.gridValue(steps);
     return parseFloat(this.toString(steps));
   }
 
@@ -180,8 +194,52 @@ export class StepGrid {
 
   /** True when `value` is exactly a whole number of steps. */
   isOnGrid(value: string | number): boolean {
+    if (typeof value === 'number') {
+      const fast = this.fastSteps(value, 'down');
+      if (fast !== undefined) return this.gridValue(fast) === value;
+    }
     const { numerator, denominator } = this.ratio(toDecimal(value));
     return numerator % denominator === 0n;
+  }
+
+  /** The double nearest k steps: k·unit and 10^d are exact doubles, so one division rounds correctly (as parseFloat would). */
+  private gridValue(k: number): number {
+    return (k * this.unitAsNumber) / this.scaleAsNumber + 0; // + 0: never −0, as the exact path
+  }
+
+  /**
+   * toSteps for a double without BigInt, or undefined where it cannot be sure (huge values, exact ties).
+   * Sound because the grid points stay below 10^15 (so String(grid double) is the grid decimal) and
+   * rounding to doubles is monotonic: a double strictly between two grid doubles has a shortest
+   * decimal strictly between the two grid decimals, and one on either side of a midpoint's double
+   * has its shortest decimal on that side of the exact midpoint.
+   */
+  private fastSteps(x: number, rounding: Rounding): number | undefined {
+    const quotient = (x * this.scaleAsNumber) / this.unitAsNumber;
+    if (!(Math.abs(quotient * this.unitAsNumber) < FAST_LIMIT)) return undefined; // also NaN (off, or x not finite)
+    let k = Math.floor(quotient) + 0;
+    while (this.gridValue(k) > x) k--;
+    while (this.gridValue(k + 1) <= x) k++;
+    if (this.gridValue(k) === x) return k;
+    switch (rounding) {
+      case 'down':
+        return k;
+      case 'up':
+        return k + 1;
+      case 'towardZero':
+        return x > 0 ? k : k + 1;
+      case 'awayFromZero':
+        return x > 0 ? k + 1 : k;
+      case 'halfUp':
+      case 'halfEven': {
+        const midpoint = ((2 * k + 1) * this.unitAsNumber) / (2 * this.scaleAsNumber);
+        if (x < midpoint) return k;
+        if (x > midpoint) return k + 1;
+        return undefined; // at (or within a double of) the tie: the exact path decides
+      }
+      default:
+        return undefined;
+    }
   }
 
   private stepsOf(value: Decimal, rounding: Rounding): bigint {

@@ -1,6 +1,7 @@
 // Instrument validation, Bybit row conversion, price/qty rounding policy and pre-trade order checks.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { compareDecimals, parseDecimal } from '../core/decimal.js';
 import { InputError } from '../core/errors.js';
 import {
   CODE_NOTIONAL_TOO_LOW,
@@ -309,6 +310,29 @@ describe('InstrumentRules.checkOrder', () => {
       code: CODE_NOTIONAL_TOO_LOW,
     });
     expect(btc.checkOrder(btc.price.toSteps('5000', 'down'), 1, { market: false })).toEqual({ ok: true });
+  });
+
+  it('property: the quick integer and float path agrees with exact decimal math near every limit', () => {
+    const exact = (rules: InstrumentRules, ticks: number | undefined, steps: number, market: boolean): boolean => {
+      const q = rules.qty.toDecimal(steps);
+      const limit = parseDecimal(market ? rules.instrument.maxMarketOrderQty : rules.instrument.maxOrderQty);
+      if (steps <= 0 || compareDecimals(q, parseDecimal(rules.instrument.minOrderQty)) < 0 || compareDecimals(q, limit) > 0) return false;
+      if (ticks === undefined) return true;
+      const p = rules.price.toDecimal(ticks);
+      return ticks > 0 && compareDecimals({ mantissa: p.mantissa * q.mantissa, scale: p.scale + q.scale }, parseDecimal(rules.instrument.minNotional)) >= 0;
+    };
+    for (const rules of [sol, btc]) {
+      const minSteps = rules.qty.toSteps(rules.instrument.minOrderQty, 'up');
+      const notionalTicks = (steps: number) => rules.price.toSteps(Number(rules.instrument.minNotional) / rules.qty.toNumber(steps), 'down');
+      fc.assert(
+        fc.property(fc.integer({ min: -2, max: 40 }), fc.integer({ min: -3, max: 3 }), fc.boolean(), fc.boolean(), (extraSteps, tickOffset, market, priced) => {
+          const steps = minSteps + extraSteps;
+          const ticks = priced && steps > 0 ? notionalTicks(steps) + tickOffset : undefined;
+          expect(rules.checkOrder(ticks, steps, { market }).ok).toBe(exact(rules, ticks, steps, market));
+        }),
+        { numRuns: 500 },
+      );
+    }
   });
 
   it('throws on non-integer tick or step counts (a caller bug, not an exchange rule)', () => {

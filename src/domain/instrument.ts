@@ -114,6 +114,11 @@ export class InstrumentRules {
   private readonly maxQty: Decimal;
   private readonly maxMarketQty: Decimal;
   private readonly minNotional: Decimal;
+  /** The size limits in whole lots (the smallest allowed and the largest allowed), for the common case without BigInt. */
+  private readonly minQtySteps: number;
+  private readonly maxQtySteps: number;
+  private readonly maxMarketQtySteps: number;
+  private readonly minNotionalNumber: number;
 
   constructor(readonly instrument: Instrument) {
     this.price = new StepGrid(instrument.tickSize);
@@ -122,6 +127,10 @@ export class InstrumentRules {
     this.maxQty = parseDecimal(instrument.maxOrderQty);
     this.maxMarketQty = parseDecimal(instrument.maxMarketOrderQty);
     this.minNotional = parseDecimal(instrument.minNotional);
+    this.minQtySteps = this.qty.toSteps(instrument.minOrderQty, 'up');
+    this.maxQtySteps = this.qty.toSteps(instrument.maxOrderQty, 'down');
+    this.maxMarketQtySteps = this.qty.toSteps(instrument.maxMarketOrderQty, 'down');
+    this.minNotionalNumber = Number(instrument.minNotional);
   }
 
   /** `x` on the tick grid, as the nearest double. */
@@ -149,6 +158,17 @@ export class InstrumentRules {
    * the notional floor only when a price is given (for a market order pass a reference price to check it).
    */
   checkOrder(priceTicks: number | undefined, qtySteps: number, options: { market: boolean }): OrderCheck {
+    // Whole lots compare exactly as integers; the notional only needs exact math near its floor.
+    const sizeFine = Number.isInteger(qtySteps) && qtySteps >= this.minQtySteps && qtySteps <= (options.market ? this.maxMarketQtySteps : this.maxQtySteps) && qtySteps > 0;
+    if (sizeFine && priceTicks === undefined) return { ok: true };
+    if (sizeFine && priceTicks !== undefined && Number.isInteger(priceTicks) && priceTicks > 0 && this.price.toNumber(priceTicks) * this.qty.toNumber(qtySteps) > this.minNotionalNumber * (1 + 1e-9)) {
+      return { ok: true };
+    }
+    return this.checkOrderExactly(priceTicks, qtySteps, options);
+  }
+
+  /** checkOrder in exact decimals, with the reason written out. */
+  private checkOrderExactly(priceTicks: number | undefined, qtySteps: number, options: { market: boolean }): OrderCheck {
     const { symbol } = this.instrument;
     const qty = this.qty.toDecimal(qtySteps);
     const qtyText = formatDecimal(qty);

@@ -28,6 +28,32 @@ export interface OrderRequest {
   readonly takeProfit?: number;
   readonly stopLoss?: number;
   readonly tpslMode?: TpslMode;
+  /** tpslMode Partial only: once the take-profit triggers it rests as a limit order at this price (Bybit tpOrderType Limit); otherwise it closes at market. */
+  readonly tpLimitPrice?: number;
+  /** Which price triggers the attached take-profit / stop-loss: the last traded price (default) or the mark price. */
+  readonly tpTriggerBy?: TriggerBy;
+  readonly slTriggerBy?: TriggerBy;
+}
+
+/**
+ * A partial-position take-profit or stop-loss (Bybit tpslMode Partial): when triggered it closes
+ * `size` of the position (never more than is left), beside the Full stop-loss and take-profit.
+ */
+export interface PartialStop {
+  /**
+   * The venue's id of this stop; its fills carry it as their clientId. Stops set together (by one
+   * entry order or one trading-stop call) share the part before the ':' and form a pair: when one
+   * fires, the other is cancelled.
+   */
+  readonly id: string;
+  readonly kind: 'takeProfit' | 'stopLoss';
+  /** Trigger price. */
+  readonly price: number;
+  /** Base-coin quantity it closes, on the lot grid. */
+  readonly size: number;
+  readonly triggerBy: TriggerBy;
+  /** Take-profit only: the limit price it rests at once triggered; undefined for a market close. */
+  readonly limitPrice: number | undefined;
 }
 
 export type OrderStatus = 'New' | 'PartiallyFilled' | 'Filled' | 'Cancelled' | 'Rejected' | 'Untriggered' | 'Triggered' | 'Deactivated';

@@ -1,5 +1,5 @@
 // What a venue reports, as one discriminated union: the portfolio and the engine learn of every change only through these.
-import type { Fill, OrderState } from './order.js';
+import type { Fill, OrderState, PartialStop } from './order.js';
 import type { PositionState } from './position.js';
 
 export type VenueEvent =
@@ -17,6 +17,8 @@ export type VenueEvent =
       readonly realisedPnl: number;
       readonly stopLoss?: number;
       readonly takeProfit?: number;
+      /** The position's partial take-profits and stop-losses (tpslMode Partial), when it has any. */
+      readonly partialStops?: readonly PartialStop[];
     }
   | { readonly type: 'fundingPaid'; readonly time: number; readonly symbol: string; readonly rate: number; readonly amount: number }
   | { readonly type: 'liquidated'; readonly time: number; readonly symbol: string; readonly price: number; readonly qty: number };

@@ -1,13 +1,20 @@
-// The backtest kernel: candles in time order through the venue, the strategy and the order manager, one equity sample per candle.
-import type { Candle } from '../domain/candle.js';
-import { timeframeMs, type Timeframe } from '../domain/timeframe.js';
-import type { VenueEvent } from '../domain/venue-events.js';
-import type { CandleSeries } from '../data/candle-series.js';
-import { CandleWindow } from '../data/candle-window.js';
+// The backtest kernel: candles in time order through the venue, the portfolio, the strategy and the order manager, one equity sample per candle.
+import { candleAt, type CandleSeries } from '../data/candle-series.js';
 import type { FundingSeries } from '../data/funding-series.js';
+import type { Candle } from '../domain/candle.js';
+import { OrderBook, type BookMessage } from '../domain/order-book.js';
+import type { RoundTrip } from '../domain/round-trip.js';
+import { timeframeMs, type Timeframe } from '../domain/timeframe.js';
+import type { Trade } from '../domain/trade.js';
+import type { VenueEvent } from '../domain/venue-events.js';
 import type { OrderManager } from '../execution/order-manager.js';
-import type { SimulatedVenue } from '../ports/simulated-venue.js';
-import type { CandleView, Strategy, StrategyContext } from '../strategy/api.js';
+import { Portfolio } from '../portfolio/portfolio.js';
+import { RoundTripRecorder } from '../portfolio/round-trip-recorder.js';
+import type { SimCandle, SimulatedVenue } from '../ports/simulated-venue.js';
+import type { Intent, Intents, Strategy, StrategyNeeds } from '../strategy/api.js';
+import { contextViews, type ContextSeries } from './context-views.js';
+import { SeriesView } from './series-view.js';
+import { EngineContext } from './strategy-context.js';
 
 export interface BacktestLoopInput {
   readonly symbol: string;
@@ -17,11 +24,21 @@ export interface BacktestLoopInput {
   readonly detail?: CandleSeries | undefined;
   readonly funding?: FundingSeries | undefined;
   readonly venue: SimulatedVenue;
+  /** The venue's starting balance (the portfolio keeps its own books from the venue's events); the venue's equity when absent. */
+  readonly initialEquity?: number;
   readonly strategy: Strategy;
   /** Turns intents into orders on `venue` (built by the caller, who may want its record of reasons). */
   readonly orders: OrderManager;
-  /** Candles the strategy can look back on (the live engine keeps 500). */
+  /** Candles the strategy can look back on, per series (the live engine keeps 500). */
   readonly lookback?: number;
+  /** What the strategy declared it reads besides its own candles. */
+  readonly needs?: StrategyNeeds | undefined;
+  /** Candles of the other symbols in `needs.symbols`. */
+  readonly context?: readonly ContextSeries[];
+  /** Public trades of the traded symbol in time order, for onTrade. */
+  readonly trades?: readonly Trade[];
+  /** Order book messages of the traded symbol in time order, for onBook. */
+  readonly book?: readonly BookMessage[];
   readonly onEvent?: (event: VenueEvent) => void;
   /** The replay clock the venue stamps commands with: set to each candle's close before the strategy acts. */
   readonly clock?: { set(time: number): void };
@@ -34,66 +51,141 @@ export interface BacktestLoopOutput {
   /** Open time of each candle and the equity at its close. */
   readonly equityTime: Float64Array;
   readonly equity: Float64Array;
+  /** Round trips of the traded symbol, in the order they closed. */
+  readonly trades: readonly RoundTrip[];
 }
 
 export function runBacktestLoop(input: BacktestLoopInput): BacktestLoopOutput {
-  const { symbol, candles, venue, strategy, funding } = input;
+  const { symbol, candles, venue, strategy, funding, orders } = input;
   const n = candles.length;
   const c = candles.columns;
-  const window = new CandleWindow(input.lookback ?? 500);
-  const view: CandleView = {
-    get length() {
-      return window.length;
-    },
-    back: (steps) => window.fromEnd(steps),
+  const tfMs = timeframeMs(input.timeframe);
+  const lookback = input.lookback ?? 500;
+  const portfolio = new Portfolio(input.initialEquity ?? venue.equity({}));
+  const view = new SeriesView(candles, tfMs, lookback);
+  const others = contextViews(input.needs, symbol, input.timeframe, candles, input.context ?? [], lookback);
+  const context = new EngineContext(symbol, input.timeframe, view, portfolio, others.views);
+
+  // Intents from fill and close hooks wait for the candle's close: the venue is mid-candle when they fire.
+  const queued: Intent[] = [];
+  const queue = (intents: Intents): void => {
+    if (intents) for (const intent of intents) queued.push(intent);
   };
-  const orders = input.orders;
-  if (input.onEvent) venue.onEvent(input.onEvent);
+  const recorder = new RoundTripRecorder(
+    (clientId) => orders.reasons.get(clientId),
+    strategy.onPositionClosed ? (trade) => queue(strategy.onPositionClosed!(context, trade)) : undefined,
+  );
+  venue.onEvent((event) => {
+    portfolio.on(event);
+    orders.on(event);
+    recorder.on(event);
+    if (strategy.onFill && event.type === 'orderFilled' && event.fill.symbol === symbol) queue(strategy.onFill(context, event.fill));
+    input.onEvent?.(event);
+  });
+  const act = (intents: Intents): void => {
+    if (intents && intents.length > 0) orders.apply(intents, context.position);
+  };
+  const flows = flowReplay(input, context);
+
   const equityTime = new Float64Array(n);
   const equity = new Float64Array(n);
-  const marks: Record<string, number> = { [symbol]: NaN };
   const every = input.progressEvery ?? 10_000;
-  let fundingIndex = 0;
-  let previousClose = NaN;
+  // One candle object for the venue, rewritten each step (the venue keeps no reference to it).
+  const bar: { -readonly [K in keyof SimCandle]: SimCandle[K] } = { time: 0, open: 0, high: 0, low: 0, close: 0, volume: 0 };
   const detail = input.detail;
-  const tfMs = timeframeMs(input.timeframe);
+  // `columns` builds fresh views on every call: read it once.
+  const detailTime = detail?.columns.time;
   let detailIndex = 0;
+  let fundingIndex = 0;
+  let previousClose = Number.NaN;
 
+  context.time = n > 0 ? c.time[0]! : Number.NaN;
+  act(strategy.onStart?.(context));
   for (let i = 0; i < n; i++) {
-    const candle: Candle = { time: c.time[i]!, open: c.open[i]!, high: c.high[i]!, low: c.low[i]!, close: c.close[i]!, volume: c.volume[i]!, turnover: c.turnover[i]!, closed: true };
+    const time = c.time[i]!;
+    bar.time = time;
+    bar.open = c.open[i]!;
+    bar.high = c.high[i]!;
+    bar.low = c.low[i]!;
+    bar.close = c.close[i]!;
+    bar.volume = c.volume[i]!;
     // Funding settles at its timestamp on what is held then, marked at the last known price.
     if (funding) {
-      while (fundingIndex < funding.length && funding.time[fundingIndex]! <= candle.time) {
-        const mark = Number.isNaN(previousClose) ? candle.open : previousClose;
-        venue.settleFunding(symbol, funding.time[fundingIndex]!, funding.rate[fundingIndex]!, mark);
+      while (fundingIndex < funding.length && funding.time[fundingIndex]! <= time) {
+        venue.settleFunding(symbol, funding.time[fundingIndex]!, funding.rate[fundingIndex]!, previousClose === previousClose ? previousClose : bar.open);
         fundingIndex++;
       }
     }
-    if (detail) {
-      const inside: Candle[] = [];
-      while (detailIndex < detail.length && detail.columns.time[detailIndex]! < candle.time) detailIndex++;
-      while (detailIndex < detail.length && detail.columns.time[detailIndex]! < candle.time + tfMs) inside.push(detail.at(detailIndex++));
-      venue.processCandle(symbol, candle, inside.length > 0 ? inside : undefined);
+    if (detail && detailTime) {
+      while (detailIndex < detail.length && detailTime[detailIndex]! < time) detailIndex++;
+      const first = detailIndex;
+      while (detailIndex < detail.length && detailTime[detailIndex]! < time + tfMs) detailIndex++;
+      venue.processCandle(symbol, bar, detailIndex > first && !venue.isQuiet(symbol) ? detailCandles(detail, first, detailIndex) : undefined);
     } else {
-      venue.processCandle(symbol, candle);
+      venue.processCandle(symbol, bar);
     }
-    window.update(candle);
-    input.clock?.set(candle.time + tfMs);
-    marks[symbol] = candle.close;
-    const position = venue.position(symbol);
-    const context: StrategyContext = { time: candle.time, symbol, timeframe: input.timeframe, candles: view, position, equity: venue.equity(marks) };
-    equityTime[i] = candle.time;
-    equity[i] = context.equity;
-    const intents = strategy.onCandle(context);
-    if (intents && intents.length > 0) orders.apply(intents, position);
-    previousClose = candle.close;
+    const closeTime = time + tfMs;
+    input.clock?.set(closeTime);
+    portfolio.mark(symbol, bar.close);
+    view.showFirst(i + 1);
+    others.showClosedBy(closeTime);
+    context.time = time;
+    if (flows) flows.deliver(closeTime, act);
+    equityTime[i] = time;
+    equity[i] = portfolio.equity;
+    if (queued.length > 0) act(queued.splice(0));
+    act(strategy.onCandle(context));
+    previousClose = bar.close;
     if (input.onProgress && (i + 1) % every === 0) input.onProgress(i + 1, n);
   }
   // What is still open at the end is closed at the last close ("end of data"), so every trade is counted.
-  if (n > 0 && venue.position(symbol).size !== 0) {
+  if (n > 0 && context.position.size !== 0) {
     venue.closePosition(symbol, c.close[n - 1]!, c.time[n - 1]!);
-    equity[n - 1] = venue.equity(marks);
+    equity[n - 1] = portfolio.equity;
   }
   input.onProgress?.(n, n);
-  return { equityTime, equity };
+  return { equityTime, equity, trades: recorder.trades };
 }
+
+function detailCandles(detail: CandleSeries, from: number, to: number): Candle[] {
+  const out: Candle[] = [];
+  const columns = detail.columns;
+  for (let k = from; k < to; k++) out.push(candleAt(columns, k));
+  return out;
+}
+
+/**
+ * Trades and book messages of a candle go to onTrade / onBook once the candle has been matched: a
+ * candle backtest knows fills only per candle, so their intents act at the candle's close too.
+ */
+function flowReplay(input: BacktestLoopInput, context: EngineContext): { deliver(until: number, act: (intents: Intents) => void): void } | undefined {
+  const { strategy } = input;
+  const trades = strategy.onTrade && input.needs?.trades ? (input.trades ?? []) : [];
+  const messages = strategy.onBook && input.needs?.book ? (input.book ?? []) : [];
+  if (trades.length === 0 && messages.length === 0) return undefined;
+  const book = new OrderBook();
+  let t = 0;
+  let b = 0;
+  return {
+    deliver(until, act) {
+      const candleTime = context.time;
+      while (t < trades.length || b < messages.length) {
+        const tradeTime = t < trades.length ? trades[t]!.time : Infinity;
+        const bookTime = b < messages.length ? messages[b]!.time : Infinity;
+        if (Math.min(tradeTime, bookTime) >= until) break;
+        if (tradeTime <= bookTime) {
+          const trade = trades[t++]!;
+          context.time = trade.time;
+          act(strategy.onTrade!(context, trade));
+        } else {
+          const message = messages[b++]!;
+          const applied = book.apply(message);
+          context.time = message.time;
+          if (applied.status === 'ok') act(strategy.onBook!(context, book));
+        }
+      }
+      context.time = candleTime;
+    },
+  };
+}
+

@@ -1,20 +1,27 @@
-// Turns a strategy's intents into venue orders: exact lot and tick rounding, idempotent client ids, stops rounded away from the entry.
+// Turns a strategy's intents into venue orders: exact lot and tick rounding, idempotent client ids, stops rounded away from the entry, TP ladders and trailing set once the entry fills.
+import { InputError, describeValue } from '../core/errors.js';
+import type { Intent, TakeProfitRung } from '../domain/intent.js';
 import { InstrumentRules, stopRounding, takeProfitRounding, type Instrument } from '../domain/instrument.js';
-import type { OrderRequest } from '../domain/order.js';
+import type { OrderRequest, OrderState } from '../domain/order.js';
 import type { PositionState } from '../domain/position.js';
+import type { VenueEvent } from '../domain/venue-events.js';
 import type { ExecutionVenue } from '../ports/execution-venue.js';
 
-export type ManagedIntent =
-  | { readonly kind: 'enter'; readonly side: 'long' | 'short'; readonly qty: number; readonly limitPrice?: number; readonly stopLoss?: number; readonly takeProfit?: number; readonly reason?: string }
-  | { readonly kind: 'exit'; readonly fraction?: number; readonly reason: string }
-  | { readonly kind: 'moveStop'; readonly stopLoss: number }
-  | { readonly kind: 'cancelOrders' };
+/** What to put on the position once an entry has filled. */
+interface PendingProtection {
+  readonly side: 'long' | 'short';
+  /** Rungs with prices already on the tick grid. */
+  readonly targets: readonly TakeProfitRung[];
+  /** Trailing distance on the tick grid (0: none). */
+  readonly trailingStop: number;
+}
 
 export class OrderManager {
   private readonly rules: InstrumentRules;
   private sequence = 0;
   /** Why each order was sent, by client id: becomes the exit reason of the trade it closes. */
   readonly reasons = new Map<string, string>();
+  private readonly pending = new Map<string, PendingProtection>();
 
   constructor(
     private readonly venue: ExecutionVenue,
@@ -28,34 +35,28 @@ export class OrderManager {
     return this.rules.instrument.symbol;
   }
 
-  apply(intents: readonly ManagedIntent[], position: PositionState): void {
+  apply(intents: readonly Intent[], position: PositionState): void {
     for (const intent of intents) this.applyOne(intent, position);
+  }
+
+  /** Venue events: an entry that has finished filling gets its ladder and trailing stop. */
+  on(event: VenueEvent): void {
+    if (this.pending.size === 0) return;
+    if (event.type === 'orderFilled' && event.order.status === 'Filled') this.protect(event.order);
+    else if ((event.type === 'orderCancelled' || event.type === 'orderRejected') && this.pending.has(event.order.clientId)) {
+      if (event.order.filledQty > 0) this.protect(event.order);
+      else this.pending.delete(event.order.clientId);
+    }
   }
 
   private nextId(): string {
     return `${this.idPrefix}-${++this.sequence}`;
   }
 
-  private applyOne(intent: ManagedIntent, position: PositionState): void {
+  private applyOne(intent: Intent, position: PositionState): void {
     switch (intent.kind) {
-      case 'enter': {
-        const qty = this.rules.roundQty(intent.qty, 'down');
-        if (!(qty > 0)) return;
-        const side = intent.side;
-        const order: OrderRequest = {
-          clientId: this.nextId(),
-          symbol: this.symbol,
-          side: side === 'long' ? 'buy' : 'sell',
-          type: intent.limitPrice === undefined ? 'market' : 'limit',
-          qty,
-          ...(intent.limitPrice === undefined ? {} : { price: this.rules.roundPrice(intent.limitPrice, side === 'long' ? 'down' : 'up') }),
-          ...(intent.stopLoss === undefined ? {} : { stopLoss: this.rules.price.round(intent.stopLoss, stopRounding(side)) }),
-          ...(intent.takeProfit === undefined ? {} : { takeProfit: this.rules.price.round(intent.takeProfit, takeProfitRounding(side)), tpslMode: 'Full' as const }),
-        };
-        this.reasons.set(order.clientId, intent.reason ?? 'entry');
-        this.venue.submit(order);
-        return;
-      }
+      case 'enter':
+        return this.enter(intent);
       case 'exit': {
         if (position.size === 0) return;
         const fraction = Math.min(1, Math.max(0, intent.fraction ?? 1));
@@ -71,8 +72,91 @@ export class OrderManager {
         this.venue.setTradingStop(this.symbol, { stopLoss: this.rules.price.round(intent.stopLoss, stopRounding(position.size > 0 ? 'long' : 'short')) });
         return;
       }
+      case 'trail': {
+        if (position.size === 0) return;
+        this.venue.setTradingStop(this.symbol, { trailingStop: this.trailDistance(intent.distance, 'trail.distance') });
+        return;
+      }
       case 'cancelOrders':
+        this.pending.clear();
         this.venue.cancelAll(this.symbol);
     }
   }
+
+  private enter(intent: Extract<Intent, { kind: 'enter' }>): void {
+    const qty = this.rules.roundQty(intent.qty, 'down');
+    if (!(qty > 0)) return;
+    const side = intent.side;
+    const targets = this.ladder(intent);
+    // One target for everything rides on the order as Bybit's Full take-profit; a ladder is set rung by rung after the fill.
+    const single = targets.length === 1 && targets[0]!.fraction === 1 ? targets[0]!.price : undefined;
+    // One object shape for every order (absent fields are undefined, not missing): the venue's hot path stays monomorphic.
+    const order: OrderRequest = {
+      clientId: this.nextId(),
+      symbol: this.symbol,
+      side: side === 'long' ? 'buy' : 'sell',
+      type: intent.limitPrice === undefined ? 'market' : 'limit',
+      qty,
+      price: intent.limitPrice === undefined ? undefined : this.rules.roundPrice(intent.limitPrice, side === 'long' ? 'down' : 'up'),
+      stopLoss: intent.stopLoss === undefined ? undefined : this.rules.price.round(intent.stopLoss, stopRounding(side)),
+      takeProfit: single,
+      tpslMode: single === undefined ? undefined : 'Full',
+    };
+    const trailingStop = intent.trailingStop === undefined ? 0 : this.trailDistance(intent.trailingStop, 'enter.trailingStop');
+    if ((single === undefined && targets.length > 0) || trailingStop > 0) {
+      this.pending.set(order.clientId, { side, targets: single === undefined ? targets : [], trailingStop });
+    }
+    this.reasons.set(order.clientId, intent.reason ?? 'entry');
+    this.venue.submit(order);
+  }
+
+  /** The intent's targets on the tick grid, checked: a ladder's fractions are in (0, 1] and add up to at most 1. */
+  private ladder(intent: Extract<Intent, { kind: 'enter' }>): TakeProfitRung[] {
+    if (intent.takeProfit !== undefined && intent.targets !== undefined) {
+      throw new InputError('enter intent: give takeProfit or targets, not both');
+    }
+    const rounding = takeProfitRounding(intent.side);
+    if (intent.takeProfit !== undefined) return [{ price: this.rules.price.round(intent.takeProfit, rounding), fraction: 1 }];
+    let total = 0;
+    const rungs = (intent.targets ?? []).map((rung, i) => {
+      if (!(rung.fraction > 0 && rung.fraction <= 1)) throw new InputError(`enter intent: targets[${i}].fraction must be in (0, 1], got ${describeValue(rung.fraction)}`);
+      if (!(rung.price > 0)) throw new InputError(`enter intent: targets[${i}].price must be positive, got ${describeValue(rung.price)}`);
+      total += rung.fraction;
+      return { price: this.rules.price.round(rung.price, rounding), fraction: rung.fraction };
+    });
+    if (total > 1 + 1e-9) throw new InputError(`enter intent: targets fractions add up to ${total}, more than 1`);
+    return rungs;
+  }
+
+  /** A trailing distance on the tick grid, at least one tick. */
+  private trailDistance(distance: number, field: string): number {
+    if (!(distance >= 0) || !Number.isFinite(distance)) throw new InputError(`${field} must be a distance ≥ 0 in price, got ${describeValue(distance)}`);
+    if (distance === 0) return 0;
+    return Math.max(this.rules.roundPrice(distance, 'halfUp'), Number(this.rules.instrument.tickSize));
+  }
+
+  /** Sets the ladder (one partial take-profit per rung, sized on the filled quantity) and the trailing stop. */
+  private protect(order: OrderState): void {
+    const plan = this.pending.get(order.clientId);
+    if (!plan) return;
+    this.pending.delete(order.clientId);
+    const filled = order.filledQty;
+    let placed = 0;
+    const everything = plan.targets.reduce((sum, rung) => sum + rung.fraction, 0) >= 1 - 1e-9;
+    plan.targets.forEach((rung, i) => {
+      const last = i === plan.targets.length - 1;
+      // The last rung of a full ladder takes what rounding left over, so the whole entry is covered.
+      const size = last && everything ? this.rules.roundQty(filled - placed, 'halfUp') : this.rules.roundQty(filled * rung.fraction, 'down');
+      if (!(size > 0)) return;
+      placed += size;
+      this.venue.setTradingStop(this.symbol, partialTakeProfit(rung.price, size));
+    });
+    if (plan.trailingStop > 0) this.venue.setTradingStop(this.symbol, { trailingStop: plan.trailingStop });
+  }
+}
+
+/** A Bybit Partial-mode trading stop: a take-profit for `size` of the position. */
+function partialTakeProfit(price: number, size: number): Parameters<ExecutionVenue['setTradingStop']>[1] {
+  const stop = { takeProfit: price, tpslMode: 'Partial' as const, tpSize: size };
+  return stop;
 }

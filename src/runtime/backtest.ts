@@ -12,6 +12,8 @@ import { writeTextAtomic } from '../core/atomic-write.js';
 import { findStrategy, parseParamText, resolveStrategyParams } from '../strategy/registry.js';
 import { BYBIT_DEFAULT_FEES, parseSlippage, type FeeSchedule } from '../venues/sim/costs.js';
 import { SimVenue } from '../venues/sim/sim-venue.js';
+import type { ContextSeries } from '../engine/context-views.js';
+import type { StrategyNeeds } from '../strategy/api.js';
 import { historyStore, type DataContext } from './data-files.js';
 import { instrumentFor } from './instruments.js';
 
@@ -62,7 +64,9 @@ export function backtestFromRequest(ctx: DataContext, request: BacktestRequest):
   const clock = new ManualClock(history.candles.columns.time[0]!);
   const venue = new SimVenue({ instruments: [instrument], fees, slippage, initialEquity: request.initialEquity, leverage: request.leverage, clock });
   const detail = request.detail ? loadDetail(ctx, request, history.candles.columns.time) : undefined;
+  const context = contextFor(ctx, request, definition.name, definition.needs?.(params as never));
   const result = runBacktest({
+    context,
     symbol: request.symbol,
     timeframe: request.timeframe,
     history: { ...history, candles: checked.series },
@@ -123,10 +127,23 @@ export function lookaheadFromRequest(ctx: DataContext, request: LookaheadRequest
     strategy: definition,
     params,
     ...(request.cuts ? { cuts: request.cuts } : {}),
+    context: contextFor(ctx, request, definition.name, definition.needs?.(params as never)),
     makeVenue: (run) => {
       const clock = new ManualClock(run.columns.time[0] ?? 0);
       return { venue: new SimVenue({ instruments: [instrument], initialEquity: 1_000_000, clock }), clock };
     },
+  });
+}
+
+/** Candles of the other symbols a strategy reads as context, from the same place as the traded symbol's. */
+function contextFor(ctx: DataContext, request: Pick<BacktestRequest, 'data' | 'from' | 'to'>, strategy: string, needs: StrategyNeeds | undefined): ContextSeries[] {
+  return (needs?.symbols ?? []).map((need) => {
+    try {
+      return { ...need, candles: historyFor(ctx, { ...request, symbol: need.symbol, timeframe: need.timeframe }).candles };
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      throw new InputError(`${strategy} reads ${need.symbol} ${need.timeframe} candles as context: ${error.message}`, { cause: error });
+    }
   });
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Candle } from '../domain/candle.js';
-import type { Intent, StrategyContext } from './api.js';
+import type { Intent } from './api.js';
+import { testContext } from './test-support/context.js';
 import { findStrategy, parseParamText, resolveStrategyParams } from './registry.js';
 
 describe('strategy registry', () => {
@@ -28,7 +29,7 @@ describe('sma-cross', () => {
     const out: Array<{ at: number; intents: Intent[] }> = [];
     closes.forEach((close, at) => {
       seen.push({ time: at, open: close, high: close, low: close, close, volume: 1, turnover: NaN, closed: true });
-      const ctx: StrategyContext = { time: at, symbol: 'SOLUSDT', timeframe: '5m', candles: { length: seen.length, back: (k) => seen[seen.length - 1 - k]! }, position: { size, entryPrice: NaN }, equity: 1000 };
+      const ctx = testContext({ candles: seen, position: { size, entryPrice: NaN } });
       const intents = [...(strategy.onCandle(ctx) ?? [])];
       for (const i of intents) size = i.kind === 'enter' ? 1 : i.kind === 'exit' ? 0 : size;
       if (intents.length) out.push({ at, intents });

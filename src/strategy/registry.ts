@@ -1,9 +1,10 @@
 // Strategies by name, created with validated parameters: `--params fast=10,slow=30` becomes a checked object or a clear error.
 import { InputError, describeValue } from '../core/errors.js';
 import type { StrategyDefinition } from './api.js';
+import { donchianBreakout } from './strategies/donchian-breakout/index.js';
 import { smaCross } from './strategies/sma-cross/index.js';
 
-const STRATEGIES: readonly StrategyDefinition[] = [smaCross as unknown as StrategyDefinition];
+const STRATEGIES: readonly StrategyDefinition[] = [smaCross as unknown as StrategyDefinition, donchianBreakout as unknown as StrategyDefinition];
 
 export function strategyNames(): string[] {
   return STRATEGIES.map((s) => s.name);

@@ -2,13 +2,14 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../core/errors.js';
 import { computeMetrics } from './compute.js';
+import { equityCurveOf } from './equity-curve.js';
 import { DAY_MS } from './stats.js';
 import { at, FIVE_DAYS, HOUR_MS, JAN_1, trade } from './test-support/fixtures.js';
 import type { BacktestMetrics, MetricsInput } from './types.js';
 
 const base: MetricsInput = {
   trades: [],
-  equity: [],
+  equity: equityCurveOf([]),
   initialEquity: 1000,
   start: JAN_1,
   end: JAN_1 + 5 * DAY_MS,
@@ -67,9 +68,16 @@ describe('computeMetrics on the five-day curve', () => {
   });
 });
 
+describe('computeMetrics on typed-array columns', () => {
+  it('gives the same metrics as plain arrays (the runner passes the engine\'s Float64Arrays)', () => {
+    const typed = { time: Float64Array.from(FIVE_DAYS.time), equity: Float64Array.from(FIVE_DAYS.equity) };
+    expect(run({ equity: typed })).toEqual(run({ equity: FIVE_DAYS }));
+  });
+});
+
 describe('computeMetrics edge cases', () => {
   it('no trades on a flat curve: zeros everywhere, never NaN', () => {
-    const m = run({ equity: [at(0, 1, 1000), at(1, 1, 1000), at(2, 1, 1000)] });
+    const m = run({ equity: equityCurveOf([at(0, 1, 1000), at(1, 1, 1000), at(2, 1, 1000)]) });
     expect(numbersIn(m).some(Number.isNaN)).toBe(false);
     expect(m).toMatchObject({ trades: 0, netProfit: 0, winRate: 0, profitFactor: 0, expectancy: 0, exposurePct: 0 });
     expect(m).toMatchObject({ sharpe: 0, sortino: 0, omega: 0, calmar: 0, cagrPct: 0, maxDrawdownPct: 0, maxDrawdownStart: null });
@@ -82,7 +90,7 @@ describe('computeMetrics edge cases', () => {
   });
 
   it('one trade: its own figures, a profit factor of +Infinity when it wins', () => {
-    const m = run({ trades: [trade({ pnl: 50 })], equity: [at(0, 1, 1050)] });
+    const m = run({ trades: [trade({ pnl: 50 })], equity: equityCurveOf([at(0, 1, 1050)]) });
     expect(m).toMatchObject({ trades: 1, netProfit: 50, netProfitPct: 5, profitFactor: Infinity, winRate: 100, expectancy: 50 });
   });
 
@@ -98,7 +106,7 @@ describe('computeMetrics edge cases', () => {
     const m = run({
       start: JAN_1 + 10 * HOUR_MS,
       end: JAN_1 + 14 * HOUR_MS,
-      equity: [at(0, 11, 1010), at(0, 12, 990), at(0, 13, 1005)],
+      equity: equityCurveOf([at(0, 11, 1010), at(0, 12, 990), at(0, 13, 1005)]),
       trades: [trade({ pnl: 5, entryTime: JAN_1 + 11 * HOUR_MS, exitTime: JAN_1 + 13 * HOUR_MS })],
     });
     expect(m).toMatchObject({ cagrPct: 0, calmar: 0, sharpe: 0, sortino: 0, omega: Infinity, tradesPerDay: 1, exposurePct: 50 });
@@ -108,7 +116,7 @@ describe('computeMetrics edge cases', () => {
   });
 
   it('a short period across midnight has two daily returns and so a Sharpe', () => {
-    const m = run({ start: JAN_1 - 2 * HOUR_MS, end: JAN_1 + 2 * HOUR_MS, equity: [at(0, -1, 1010), at(0, 1, 1000)] });
+    const m = run({ start: JAN_1 - 2 * HOUR_MS, end: JAN_1 + 2 * HOUR_MS, equity: equityCurveOf([at(0, -1, 1010), at(0, 1, 1000)]) });
     expect(m.dailyReturns).toHaveLength(2);
     expect(Number.isFinite(m.sharpe) && m.sharpe !== 0).toBe(true);
   });
@@ -123,8 +131,10 @@ describe('computeMetrics rejects bad input', () => {
     ['a zero initial equity', { initialEquity: 0 }, /initialEquity must be positive/],
     ['an end before the start', { end: JAN_1 - 1 }, /before start/],
     ['a zero first close', { buyAndHold: { firstClose: 0, lastClose: 1 } }, /firstClose must be positive/],
-    ['equity running backwards', { equity: [at(1, 0, 1000), at(0, 0, 1000)] }, /equity\[1\]\.time .* before/],
-    ['a NaN equity', { equity: [at(0, 0, Number.NaN)] }, /equity\[0\]\.equity must be a finite number/],
+    ['equity running backwards', { equity: equityCurveOf([at(1, 0, 1000), at(0, 0, 1000)]) }, /equity\[1\]\.time .* before/],
+    ['a NaN equity', { equity: equityCurveOf([at(0, 0, Number.NaN)]) }, /equity\[0\]\.equity must be a finite number/],
+    ['an infinite sample time', { equity: { time: [0, Infinity], equity: [1000, 1000] } }, /equity\[1\]\.time must be a finite number/],
+    ['equity columns of different lengths', { equity: { time: [JAN_1, JAN_1 + 1], equity: [1000] } }, /equity\.time has 2 samples but equity\.equity has 1/],
     ['a trade exiting before it entered', { trades: [trade({ entryTime: JAN_1 + 1, exitTime: JAN_1 })] }, /trades\[0\] exits at/],
     ['an infinite PnL', { trades: [trade({ pnl: Infinity })] }, /trades\[0\]\.pnl must be a finite number/],
   ])('%s', (_name, overrides, message) => {

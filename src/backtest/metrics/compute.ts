@@ -64,7 +64,8 @@ export function computeMetrics(input: MetricsInput): BacktestMetrics {
   const { trades, equity, initialEquity, start, end, buyAndHold } = input;
   const periodMs = end - start;
   const stats = tradeStats(trades, periodMs);
-  const finalEquity = equity[equity.length - 1]?.equity ?? initialEquity;
+  const samples = equity.equity.length;
+  const finalEquity = samples > 0 ? (equity.equity[samples - 1] as number) : initialEquity;
   const days = dailyReturns(equity, initialEquity);
   const returns = days.map((d) => d.returnPct);
   const drawdown = maxDrawdown(equity, initialEquity, start, end);

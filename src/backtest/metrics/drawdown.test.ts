@@ -1,10 +1,11 @@
 // Max drawdown by example: known peak, trough and recovery, the unrecovered case, ties and a wiped-out account.
 import { describe, expect, it } from 'vitest';
 import { maxDrawdown } from './drawdown.js';
-import type { EquityPoint } from './types.js';
+import type { EquityCurve } from './types.js';
 
 const H = 3_600_000;
-const curve = (values: readonly number[]): EquityPoint[] => values.map((equity, i) => ({ time: (i + 1) * H, equity }));
+/** Hourly samples from 1 h on. */
+const curve = (values: readonly number[]): EquityCurve => ({ time: values.map((_, i) => (i + 1) * H), equity: values });
 
 describe('maxDrawdown', () => {
   it('finds the peak, the trough and the recovery of the deepest fall in percent', () => {
@@ -34,7 +35,7 @@ describe('maxDrawdown', () => {
   it('treats equity that only rises or stays flat as no drawdown', () => {
     const none = { amount: 0, pct: 0, start: null, trough: null, end: null, durationMs: 0, recovered: false };
     expect(maxDrawdown(curve([100, 101, 101, 105]), 100, 0, 5 * H)).toEqual(none);
-    expect(maxDrawdown([], 100, 0, 5 * H)).toEqual(none);
+    expect(maxDrawdown(curve([]), 100, 0, 5 * H)).toEqual(none);
   });
 
   it('caps the percentage at 100 when equity goes below zero', () => {

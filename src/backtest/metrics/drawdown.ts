@@ -1,6 +1,6 @@
 // The deepest peak-to-trough fall of the equity curve, with when it began, bottomed and recovered.
 
-import type { EquityPoint } from './types.js';
+import type { EquityCurve } from './types.js';
 
 export interface MaxDrawdown {
   /** Absolute fall of this episode, USDT. */
@@ -22,34 +22,35 @@ const NONE: MaxDrawdown = { amount: 0, pct: 0, start: null, trough: null, end: n
  * `periodEnd` when it never does.
  */
 export function maxDrawdown(
-  points: readonly EquityPoint[],
+  curve: EquityCurve,
   initialEquity: number,
   start: number,
   periodEnd: number,
 ): MaxDrawdown {
+  const { time, equity } = curve;
+  const n = equity.length;
   let peak = initialEquity;
   let peakTime = start;
   let best = { pct: 0, amount: 0, peak: 0, peakTime: 0, troughIndex: -1 };
-  for (let i = 0; i < points.length; i++) {
-    const p = points[i] as EquityPoint;
-    if (p.equity > peak) {
-      peak = p.equity;
-      peakTime = p.time;
+  for (let i = 0; i < n; i++) {
+    const value = equity[i] as number;
+    if (value > peak) {
+      peak = value;
+      peakTime = time[i] as number;
       continue;
     }
-    const fall = peak - p.equity;
+    const fall = peak - value;
     const pct = peak > 0 ? Math.min(fall / peak, 1) * 100 : 0;
     if (pct > best.pct) best = { pct, amount: fall, peak, peakTime, troughIndex: i };
   }
   if (best.troughIndex < 0) return NONE;
 
-  const trough = (points[best.troughIndex] as EquityPoint).time;
+  const trough = time[best.troughIndex] as number;
   let end = Math.max(periodEnd, trough);
   let recovered = false;
-  for (let i = best.troughIndex + 1; i < points.length; i++) {
-    const p = points[i] as EquityPoint;
-    if (p.equity >= best.peak) {
-      end = p.time;
+  for (let i = best.troughIndex + 1; i < n; i++) {
+    if ((equity[i] as number) >= best.peak) {
+      end = time[i] as number;
       recovered = true;
       break;
     }

@@ -4,9 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { computeMetrics } from './compute.js';
 import { maxDrawdown } from './drawdown.js';
 import { exposureMs } from './exposure.js';
+import { equityCurveOf } from './equity-curve.js';
 import { DAY_MS } from './stats.js';
 import { trade } from './test-support/fixtures.js';
-import type { BacktestMetrics, ClosedTrade, EquityPoint, MetricsInput } from './types.js';
+import type { BacktestMetrics, ClosedTrade, EquityCurve, MetricsInput } from './types.js';
 
 const START = Date.UTC(2024, 0, 1);
 const money = (max: number) => fc.double({ min: -max, max, noNaN: true, noDefaultInfinity: true });
@@ -28,11 +29,11 @@ const tradeArb: fc.Arbitrary<ClosedTrade> = fc
  * Samples at increasing times (gaps up to two days) with equity in cents that may even go negative.
  * Cents, not any double: a denormal equity such as 5e-324 would make the next day's return overflow.
  */
-const equityArb: fc.Arbitrary<EquityPoint[]> = fc
+const equityArb: fc.Arbitrary<EquityCurve> = fc
   .array(fc.record({ gap: fc.integer({ min: 0, max: 2 * DAY_MS }), cents: fc.integer({ min: -10_000, max: 10_000_000 }) }), { maxLength: 60 })
   .map((steps) => {
     let time = START;
-    return steps.map(({ gap, cents }) => ({ time: (time += gap), equity: cents / 100 }));
+    return equityCurveOf(steps.map(({ gap, cents }) => ({ time: (time += gap), equity: cents / 100 })));
   });
 
 const inputArb: fc.Arbitrary<MetricsInput> = fc
@@ -110,8 +111,8 @@ describe('metric laws', () => {
 
   it('max drawdown % equals the brute-force largest fall from any earlier point', () => {
     fc.assert(
-      fc.property(equityArb, fc.double({ min: 1, max: 1e5, noNaN: true }), (points, initial) => {
-        const values = [initial, ...points.map((p) => p.equity)];
+      fc.property(equityArb, fc.double({ min: 1, max: 1e5, noNaN: true }), (curve, initial) => {
+        const values = [initial, ...Array.from(curve.equity)];
         let brute = 0;
         for (let i = 0; i < values.length; i++) {
           for (let j = i + 1; j < values.length; j++) {
@@ -119,7 +120,7 @@ describe('metric laws', () => {
             if (high > 0) brute = Math.max(brute, Math.min((high - low) / high, 1) * 100);
           }
         }
-        expect(close(maxDrawdown(points, initial, START, START + 100 * DAY_MS).pct, brute)).toBe(true);
+        expect(close(maxDrawdown(curve, initial, START, START + 100 * DAY_MS).pct, brute)).toBe(true);
       }),
     );
   });

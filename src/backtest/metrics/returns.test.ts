@@ -1,10 +1,10 @@
 // Daily and monthly returns and the ratios over them, on small curves worked out by hand.
 import { describe, expect, it } from 'vitest';
 import { cagrPct, calmar, downsideDeviation, omega, sharpe, sortino } from './ratios.js';
+import { equityCurveOf } from './equity-curve.js';
 import { dailyReturns, extremeDay, monthlyReturns } from './returns.js';
 import { DAY_MS, median, ratio } from './stats.js';
 import { at, FIVE_DAYS } from './test-support/fixtures.js';
-import type { EquityPoint } from './types.js';
 
 // FIVE_DAYS (test-support/fixtures.ts) has daily returns +1, −1, +2, 0, −1 %.
 describe('daily returns and the ratios over them', () => {
@@ -41,7 +41,7 @@ describe('daily returns and the ratios over them', () => {
   });
 
   it('carries equity over a day without samples as a 0 % day', () => {
-    const gap = dailyReturns([at(0, 1, 1100), at(3, 1, 1210)], 1000);
+    const gap = dailyReturns(equityCurveOf([at(0, 1, 1100), at(3, 1, 1210)]), 1000);
     expect(gap.map((d) => [d.date, d.equity, d.pnl])).toEqual([
       ['2024-01-01', 1100, 100],
       ['2024-01-02', 1100, 0],
@@ -52,26 +52,26 @@ describe('daily returns and the ratios over them', () => {
   });
 
   it('puts a sample stamped exactly at midnight into the new day', () => {
-    expect(dailyReturns([at(0, 23, 1010), at(1, 0, 1020)], 1000).map((d) => d.date)).toEqual(['2024-01-01', '2024-01-02']);
+    expect(dailyReturns(equityCurveOf([at(0, 23, 1010), at(1, 0, 1020)]), 1000).map((d) => d.date)).toEqual(['2024-01-01', '2024-01-02']);
   });
 
   it('gives 0 % on a day that follows equity of zero or less', () => {
-    expect(dailyReturns([at(0, 1, 0), at(1, 1, 50)], 1000).map((d) => d.returnPct)).toEqual([-100, 0]);
+    expect(dailyReturns(equityCurveOf([at(0, 1, 0), at(1, 1, 50)]), 1000).map((d) => d.returnPct)).toEqual([-100, 0]);
   });
 });
 
 describe('monthly returns', () => {
   // Jan: 1050 / 1000 − 1 = +5 %; Feb: 1029 / 1050 − 1 = −2 %; Mar: no samples, 0 %; Apr: 1080.45 / 1029 − 1 = +5 %.
-  const points: EquityPoint[] = [
+  const curve = equityCurveOf([
     { time: Date.UTC(2024, 0, 30, 12), equity: 1010 },
     { time: Date.UTC(2024, 0, 31, 23, 59), equity: 1050 },
     { time: Date.UTC(2024, 1, 1, 0, 0), equity: 1040 },
     { time: Date.UTC(2024, 1, 29, 10), equity: 1029 },
     { time: Date.UTC(2024, 3, 2, 8), equity: 1080.45 },
-  ];
+  ]);
 
   it('ends each month at the last sample before UTC midnight of the 1st', () => {
-    const days = dailyReturns(points, 1000);
+    const days = dailyReturns(curve, 1000);
     expect(days).toHaveLength(2 + 29 + 31 + 2);
     const months = monthlyReturns(days, 1000);
     expect(months.map((m) => m.month)).toEqual(['2024-01', '2024-02', '2024-03', '2024-04']);
@@ -79,7 +79,7 @@ describe('monthly returns', () => {
   });
 
   it('is empty without samples', () => {
-    expect(monthlyReturns(dailyReturns([], 1000), 1000)).toEqual([]);
+    expect(monthlyReturns(dailyReturns(equityCurveOf([]), 1000), 1000)).toEqual([]);
   });
 });
 

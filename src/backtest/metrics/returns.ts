@@ -1,7 +1,7 @@
 // The equity curve cut into UTC days and months: the returns behind Sharpe, Sortino, Omega and the heatmap.
 
 import { DAY_MS, dayLabel } from './stats.js';
-import type { DailyReturn, DayResult, EquityPoint, MonthlyReturn } from './types.js';
+import type { DailyReturn, DayResult, EquityCurve, MonthlyReturn } from './types.js';
 
 function returnPct(equity: number, previous: number): number {
   return previous > 0 ? (equity / previous - 1) * 100 : 0;
@@ -12,13 +12,27 @@ function returnPct(equity: number, previous: number): number {
  * previous day's (the first day against `initialEquity`). A day without samples carries the previous
  * equity forward, a 0 % day. A previous equity of zero or less gives a 0 % day (nothing left to return on).
  */
-export function dailyReturns(points: readonly EquityPoint[], initialEquity: number): DailyReturn[] {
+export function dailyReturns(curve: EquityCurve, initialEquity: number): DailyReturn[] {
   const closes: { day: number; equity: number }[] = [];
-  for (const p of points) {
-    const day = Math.floor(p.time / DAY_MS);
-    const last = closes[closes.length - 1];
-    if (last !== undefined && last.day === day) last.equity = p.equity;
-    else closes.push({ day, equity: p.equity });
+  const { time, equity: values } = curve;
+  const n = values.length;
+  let last: { day: number; equity: number } | undefined;
+  // Samples of one day run together: the day is recomputed only when a sample passes the day's end.
+  let dayEnd = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < n; i++) {
+    const t = time[i] as number;
+    if (last !== undefined && t < dayEnd && t >= dayEnd - DAY_MS) {
+      last.equity = values[i] as number;
+      continue;
+    }
+    const day = Math.floor(t / DAY_MS);
+    if (last !== undefined && last.day === day) {
+      last.equity = values[i] as number;
+    } else {
+      last = { day, equity: values[i] as number };
+      closes.push(last);
+    }
+    dayEnd = (day + 1) * DAY_MS;
   }
   const out: DailyReturn[] = [];
   let previous = initialEquity;

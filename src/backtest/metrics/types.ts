@@ -1,43 +1,27 @@
 // The plain inputs and the output of the backtest metrics: no engine types, so any runner (or a test) can feed them.
+import type { RoundTrip } from '../../domain/round-trip.js';
 
 export type TradeSide = 'long' | 'short';
 
-/** One round trip, as the runner reports it. Money is USDT, times are ms UTC. */
-export interface ClosedTrade {
-  readonly side: TradeSide;
-  readonly entryTime: number;
-  readonly exitTime: number;
-  readonly entryPrice: number;
-  readonly exitPrice: number;
-  /** Base coin, positive. */
-  readonly quantity: number;
-  /** Positive = paid (a maker rebate makes it negative). */
-  readonly fees: number;
-  /** Positive = paid, negative = received. */
-  readonly funding: number;
-  /** Cost of slippage, positive = paid. Informational: it is already inside the fill prices, hence inside `pnl`. */
-  readonly slippage: number;
-  /** Net PnL after fees and funding. */
-  readonly pnl: number;
-  readonly exitReason: string;
-  /** What the trade risked at entry (|entry − initial stop| × quantity), when known; enables `expectancyR`. */
-  readonly risk?: number;
-}
+/** One round trip, as the portfolio records it. Money is USDT, times are ms UTC. */
+export type ClosedTrade = RoundTrip;
 
 /**
- * Account equity (cash plus unrealised PnL), sampled every candle. Points are bucketed into the UTC
- * day / month that contains `time`, so a point stamped exactly at midnight opens the new day: stamp
- * each sample with the candle's open time (the project's candle id) and value it at the candle's close.
+ * Account equity (cash plus unrealised PnL), sampled every candle, as two columns of the same length:
+ * sample i is `equity[i]` at `time[i]`. Columns, not an array of points, so a million-candle run passes
+ * the engine's typed arrays straight through. Samples are bucketed into the UTC day / month that contains
+ * their time, so a sample stamped exactly at midnight opens the new day: stamp each sample with the
+ * candle's open time (the project's candle id) and value it at the candle's close.
  */
-export interface EquityPoint {
-  readonly time: number;
-  readonly equity: number;
+export interface EquityCurve {
+  readonly time: ArrayLike<number>;
+  readonly equity: ArrayLike<number>;
 }
 
 export interface MetricsInput {
   readonly trades: readonly ClosedTrade[];
   /** In time order (non-decreasing times). May be empty. */
-  readonly equity: readonly EquityPoint[];
+  readonly equity: EquityCurve;
   /** Equity before the first candle; must be positive. */
   readonly initialEquity: number;
   /** The backtest period [start, end): end is exclusive (the close time of the last candle). */

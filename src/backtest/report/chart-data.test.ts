@@ -1,5 +1,6 @@
 // Thinning and markers for the report's charts: no wick or drawdown trough lost, markers on the bar that holds the fill.
 import { describe, expect, it } from 'vitest';
+import { equityCurveOf } from '../metrics/index.js';
 import { trade } from '../metrics/test-support/fixtures.js';
 import type { PriceSeries } from '../result.js';
 import { buildChartData, thinCandles, thinLine, tradeMarkers } from './chart-data.js';
@@ -33,6 +34,18 @@ describe('thinCandles', () => {
     expect(candles.high).toEqual([22, 11, 3]);
     expect(candles.low).toEqual([2, 4, -2]);
     expect(candles.close).toEqual([5, 9, 1]);
+  });
+
+  it('reads typed-array views the same as arrays, only up to their length', () => {
+    const s = series([10, 20, 5, 7, 8, 9, 1]);
+    // Buffers with spare capacity behind the views, as a growing CandleSeries has.
+    const view = (column: ArrayLike<number>): Float64Array => {
+      const buffer = new Float64Array(column.length + 5).fill(1e9);
+      buffer.set(Array.from(column));
+      return buffer.subarray(0, column.length);
+    };
+    const typed: PriceSeries = { time: view(s.time), open: view(s.open), high: view(s.high), low: view(s.low), close: view(s.close) };
+    expect(thinCandles(typed, 3)).toEqual(thinCandles(s, 3));
   });
 
   it('drops rows the chart library would reject: non-finite values, times not after the previous one', () => {
@@ -73,7 +86,7 @@ describe('tradeMarkers', () => {
 describe('buildChartData', () => {
   it('measures drawdown from the running peak, starting at the initial equity', () => {
     const { result } = buildFixture({ candles: 'synthetic', syntheticCount: 400, trades: 5 });
-    const equity = [9_000, 11_000, 9_900, 12_000].map((e, i) => ({ time: result.prices.time[i]!, equity: e }));
+    const equity = equityCurveOf([9_000, 11_000, 9_900, 12_000].map((e, i) => ({ time: result.prices.time[i]!, equity: e })));
     const chart = buildChartData({ ...result, equity });
     expect(chart.drawdown.value).toEqual([-10, 0, -10, 0]);
     expect(chart.equity.value).toEqual([9_000, 11_000, 9_900, 12_000]);
@@ -86,7 +99,7 @@ describe('buildChartData', () => {
     expect(chart.candles.time.length).toBeLessThanOrEqual(5_000);
     expect(chart.drawdown.time.length).toBeLessThanOrEqual(1_000);
     expect(Math.min(...chart.drawdown.value)).toBeCloseTo(-result.metrics.maxDrawdownPct, 3);
-    expect(Math.max(...chart.candles.high)).toBe(Math.max(...result.prices.high));
-    expect(Math.min(...chart.candles.low)).toBe(Math.min(...result.prices.low));
+    expect(Math.max(...chart.candles.high)).toBe(Math.max(...Array.from(result.prices.high)));
+    expect(Math.min(...chart.candles.low)).toBe(Math.min(...Array.from(result.prices.low)));
   });
 });

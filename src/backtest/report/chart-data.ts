@@ -1,5 +1,5 @@
 // The series the report's charts draw, thinned for long runs: OHLC buckets for the price, min/max buckets for equity and drawdown.
-import type { ClosedTrade, EquityPoint, TradeSide } from '../metrics/index.js';
+import type { ClosedTrade, EquityCurve, TradeSide } from '../metrics/index.js';
 import type { BacktestResult, PriceSeries } from '../result.js';
 import { decimalsOf } from './format.js';
 
@@ -63,7 +63,7 @@ export function buildChartData(result: BacktestResult, maxCandles = MAX_CHART_CA
     sourceCandles: result.prices.time.length,
     equity: thinLine(equityLine.equity, maxPoints),
     drawdown: thinLine(equityLine.drawdown, maxPoints),
-    sourceEquityPoints: result.equity.length,
+    sourceEquityPoints: result.equity.equity.length,
     markers: tradeMarkers(result.trades, candles.time),
     priceDecimals: Math.min(8, decimalsOf(result.prices.close)),
     initialEquity: result.settings.initialEquity,
@@ -87,7 +87,7 @@ export function thinCandles(prices: PriceSeries, max: number): { candles: ChartC
       const l = prices.low[i] ?? NaN;
       const c = prices.close[i] ?? NaN;
       const t = prices.time[i] ?? NaN;
-      if (![o, h, l, c, t].every(Number.isFinite)) continue;
+      if (!(Number.isFinite(o) && Number.isFinite(h) && Number.isFinite(l) && Number.isFinite(c) && Number.isFinite(t))) continue;
       if (Number.isNaN(time)) {
         time = t;
         open = o;
@@ -108,19 +108,20 @@ export function thinCandles(prices: PriceSeries, max: number): { candles: ChartC
   return { candles: out, perBar };
 }
 
-function equityAndDrawdown(points: readonly EquityPoint[], initialEquity: number): { equity: ChartLine; drawdown: ChartLine } {
+function equityAndDrawdown(curve: EquityCurve, initialEquity: number): { equity: ChartLine; drawdown: ChartLine } {
   const equity: ChartLine = { time: [], value: [] };
   const drawdown: ChartLine = { time: [], value: [] };
   let peak = initialEquity;
-  for (const point of points) {
-    const t = seconds(point.time);
+  for (let i = 0; i < curve.equity.length; i++) {
+    const value = curve.equity[i] as number;
+    const t = seconds(curve.time[i] as number);
     const last = equity.time[equity.time.length - 1];
-    if (!Number.isFinite(point.equity) || !Number.isFinite(t) || (last !== undefined && t <= last)) continue;
-    peak = Math.max(peak, point.equity);
+    if (!Number.isFinite(value) || !Number.isFinite(t) || (last !== undefined && t <= last)) continue;
+    peak = Math.max(peak, value);
     equity.time.push(t);
-    equity.value.push(round(point.equity, 4));
+    equity.value.push(round(value, 4));
     drawdown.time.push(t);
-    drawdown.value.push(peak > 0 ? round(Math.min(0, (point.equity / peak - 1) * 100), 4) : 0);
+    drawdown.value.push(peak > 0 ? round(Math.min(0, (value / peak - 1) * 100), 4) : 0);
   }
   return { equity, drawdown };
 }

@@ -7,7 +7,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BacktestResult } from '../result.js';
 import { MAX_CHART_CANDLES, renderHtmlReport } from './html.js';
-import { buildFixture } from './test-support/fixture.js';
+import { buildFixture, withoutCandles } from './test-support/fixture.js';
 import { writeHtmlReport } from './write.js';
 
 /** The JSON inside the data block, parsed. */
@@ -85,7 +85,7 @@ describe('renderHtmlReport', () => {
   });
 
   it('renders a run without trades or candles', () => {
-    const empty: BacktestResult = { ...base, trades: [], equity: [], prices: { time: [], open: [], high: [], low: [], close: [] } };
+    const empty: BacktestResult = { ...withoutCandles(base), trades: [] };
     const page = renderHtmlReport(empty);
     expect(page).toContain('No trades.');
     expect(dataBlock(page).chart.candles.time).toHaveLength(0);
@@ -207,7 +207,7 @@ describe.skipIf(!hasChromium && !process.env['CI'])('the HTML report in headless
   it('says so, without errors, when a run has nothing to draw', async () => {
     const { result } = buildFixture({ candles: 'synthetic', syntheticCount: 100, trades: 0 });
     const file = join(dir, 'empty.html');
-    writeHtmlReport(file, { ...result, equity: [], prices: { time: [], open: [], high: [], low: [], close: [] } });
+    writeHtmlReport(file, withoutCandles(result));
     const { page, errors, blocked, states } = await open(file);
     expect(states).toEqual(['chart-price=empty', 'chart-equity=empty', 'chart-drawdown=empty']);
     expect(await page.locator('#trades').textContent()).toContain('No trades.');

@@ -2,6 +2,8 @@
 import { CODE_PARAMS_ERROR, type InstrumentRules } from '../../domain/instrument.js';
 import type { OrderRequest } from '../../domain/order.js';
 import type { PositionState } from '../../domain/position.js';
+import { describeValue } from '../../core/errors.js';
+import { CODE_TOO_MANY_PARTIAL_STOPS, MAX_PARTIAL_STOPS } from './partial-stops.js';
 
 /** Bybit retCode "OrderLinkedID is duplicate". */
 export const CODE_DUPLICATE_CLIENT_ID = 110072;
@@ -30,6 +32,7 @@ export function checkAgainstRules(order: OrderRequest, rules: InstrumentRules, r
     ['triggerPrice', order.trigger?.price],
     ['takeProfit', order.takeProfit],
     ['stopLoss', order.stopLoss],
+    ['tpLimitPrice', order.tpLimitPrice],
   ];
   for (const [name, value] of prices) {
     if (value === undefined) continue;
@@ -37,12 +40,41 @@ export function checkAgainstRules(order: OrderRequest, rules: InstrumentRules, r
       return no(CODE_PARAMS_ERROR, `Price invalid: ${name} ${value} is not a positive multiple of tickSize ${rules.instrument.tickSize} (${symbol})`);
     }
   }
-  if (order.tpslMode === 'Partial') return no(CODE_PARAMS_ERROR, `tpslMode Partial is not supported by the simulator; use Full (${symbol})`);
-  if (order.trigger?.by === 'mark') return no(CODE_PARAMS_ERROR, `triggerBy mark is not supported by the simulator; use last (${symbol})`);
+  const tpsl = checkTpslFields(order);
+  if (!tpsl.ok) return tpsl;
   const price = order.price ?? order.trigger?.price ?? refPrice;
   const priceTicks = price === undefined ? undefined : rules.price.toSteps(price, 'halfUp');
   const check = rules.checkOrder(priceTicks, rules.qty.toSteps(order.qty, 'halfUp'), { market: order.type === 'market' });
   return check.ok ? OK : no(check.code, check.reason);
+}
+
+const TRIGGER_SOURCES: readonly unknown[] = ['last', 'mark'];
+
+/** Trigger sources and TP/SL mode fields: known values, and a limit take-profit only in Partial mode with a take-profit. */
+function checkTpslFields(order: OrderRequest): Check {
+  const sources: Array<[string, unknown]> = [
+    ['triggerBy', order.trigger === undefined ? 'last' : order.trigger.by],
+    ['tpTriggerBy', order.tpTriggerBy ?? 'last'],
+    ['slTriggerBy', order.slTriggerBy ?? 'last'],
+  ];
+  for (const [name, value] of sources) {
+    if (!TRIGGER_SOURCES.includes(value)) return no(CODE_PARAMS_ERROR, `${name} invalid: ${describeValue(value)} is not a trigger source; use last or mark (${order.symbol})`);
+  }
+  if (order.tpslMode !== undefined && order.tpslMode !== 'Full' && order.tpslMode !== 'Partial') {
+    return no(CODE_PARAMS_ERROR, `tpslMode invalid: ${describeValue(order.tpslMode)}; use Full or Partial (${order.symbol})`);
+  }
+  if (order.tpLimitPrice !== undefined && (order.tpslMode !== 'Partial' || order.takeProfit === undefined)) {
+    return no(CODE_PARAMS_ERROR, `tpLimitPrice ${order.tpLimitPrice} needs tpslMode Partial and a takeProfit (${order.symbol})`);
+  }
+  return OK;
+}
+
+/** Bybit keeps at most 20 partial TP/SLs on a position: an entry that would attach more is refused. */
+export function checkPartialRoom(order: OrderRequest, partialStops: number): Check {
+  if (order.tpslMode !== 'Partial' || order.reduceOnly) return OK;
+  const adding = (order.takeProfit === undefined ? 0 : 1) + (order.stopLoss === undefined ? 0 : 1);
+  if (partialStops + adding <= MAX_PARTIAL_STOPS) return OK;
+  return no(CODE_TOO_MANY_PARTIAL_STOPS, `Not allowed to have more than ${MAX_PARTIAL_STOPS} TP/SLs under Partial tpSlMode: ${partialStops} set, this order adds ${adding} (${order.symbol})`);
 }
 
 /** A reduce-only order must face an open position on the other side. */

@@ -1,99 +1,135 @@
-// Walks an intrabar price path and finds the first resting trigger it reaches: the one ordering rule the matching engine uses.
+// Walks an intrabar price path from where the walk stands and finds where a resting level is first reached: the ordering rule of the matching engine.
 
-/** Something waiting on price: a stop, a target, a limit order, a liquidation level. */
-export interface PathTrigger<T> {
+/**
+ * Where a walk stands on a path: on the segment that ends at point `next`, at `price`. Time runs from
+ * 0 (the first point) to 1 (the last), every step between two points taking the same time: the common
+ * axis on which two paths of one candle (last price, mark price) are compared. It is an approximation:
+ * a path knows the order of its prices, not when they traded.
+ */
+export interface Cursor {
+  readonly next: number;
   readonly price: number;
-  /** 'rise': fires when price goes up to it; 'fall': when price comes down to it. */
+  readonly time: number;
+}
+
+/** A price level waiting on the path: a stop, a target, a limit order, a liquidation level. */
+export interface Level {
+  readonly price: number;
+  /** 'rise': reached when price goes up to it; 'fall': when price comes down to it. */
   readonly direction: 'rise' | 'fall';
-  /** Strict triggers (limit orders) need price to trade beyond the level; a touch is not enough. */
+  /** True when price must trade beyond the level; a touch is not enough. */
   readonly strict: boolean;
-  readonly tag: T;
 }
 
-export interface PathHit<T> {
-  readonly tag: T;
-  /** The trigger's level, or the path's first point when the path already starts beyond it (a gap). */
-  readonly price: number;
-  /** Index of the path point where it fired; 0 = at the start. */
-  readonly step: number;
+export interface Crossing extends Cursor {
+  /** True when the walk already stood beyond the level (a gap at the open, or an order arriving marketable): `price` is where it stood. */
   readonly atStart: boolean;
-  /** How far price travelled within the segment to reach it: breaks ties between hits on one segment. */
-  readonly distance: number;
 }
 
-function beyond(price: number, trigger: PathTrigger<unknown>): boolean {
-  if (trigger.direction === 'rise') return trigger.strict ? price > trigger.price : price >= trigger.price;
-  return trigger.strict ? price < trigger.price : price <= trigger.price;
+export function pointTime(path: readonly number[], index: number): number {
+  return path.length <= 1 ? 0 : index / (path.length - 1);
 }
 
-function hitOf<T>(path: readonly number[], trigger: PathTrigger<T>): PathHit<T> | undefined {
-  const start = path[0];
-  if (start === undefined) return undefined;
-  if (beyond(start, trigger)) return { tag: trigger.tag, price: start, step: 0, atStart: true, distance: 0 };
-  for (let s = 1; s < path.length; s++) {
-    if (beyond(path[s]!, trigger)) {
-      return { tag: trigger.tag, price: trigger.price, step: s, atStart: false, distance: Math.abs(trigger.price - path[s - 1]!) };
+/** Standing on point `index` of the path. */
+export function atPoint(path: readonly number[], index: number): Cursor {
+  return { next: index + 1, price: path[index]!, time: pointTime(path, index) };
+}
+
+/** Standing on the last point: the end of the candle. */
+export function atEnd(path: readonly number[]): Cursor {
+  return atPoint(path, path.length - 1);
+}
+
+function beyond(price: number, level: Level): boolean {
+  if (level.direction === 'rise') return level.strict ? price > level.price : price >= level.price;
+  return level.strict ? price < level.price : price <= level.price;
+}
+
+/** The time at which price, moving from `fromPrice` (at `fromTime`) to `toPrice` (at `toTime`), is at `price`. */
+function timeAt(fromPrice: number, fromTime: number, toPrice: number, toTime: number, price: number): number {
+  const span = Math.abs(toPrice - fromPrice);
+  return span === 0 ? toTime : fromTime + (toTime - fromTime) * Math.min(1, Math.abs(price - fromPrice) / span);
+}
+
+/** Where price first reaches `level` walking on from `from`: at once, or on a later segment at the level's price. */
+export function crossing(path: readonly number[], from: Cursor, level: Level): Crossing | undefined {
+  if (beyond(from.price, level)) return { next: from.next, price: from.price, time: from.time, atStart: true };
+  let price = from.price;
+  let time = from.time;
+  for (let s = from.next; s < path.length; s++) {
+    const to = path[s]!;
+    const toTime = pointTime(path, s);
+    if (beyond(to, level)) {
+      return { next: s, price: level.price, time: timeAt(price, time, to, toTime, level.price), atStart: false };
     }
+    price = to;
+    time = toTime;
   }
   return undefined;
 }
 
 /**
- * The earliest trigger reached walking `path` from its first point: lowest step, then shortest
- * distance on that segment, then the order of `triggers` (so callers list higher priorities first).
+ * Where the walk stands at `time` (not before `from`), between points by linear interpolation; `onGrid`
+ * puts an interpolated price on the tick grid. Used to keep a second path in step with the first.
  */
-export function firstHit<T>(path: readonly number[], triggers: readonly PathTrigger<T>[]): PathHit<T> | undefined {
-  let best: PathHit<T> | undefined;
-  for (const trigger of triggers) {
-    const hit = hitOf(path, trigger);
-    if (hit && (!best || hit.step < best.step || (hit.step === best.step && hit.distance < best.distance))) best = hit;
+export function advanceTo(path: readonly number[], from: Cursor, time: number, onGrid: (price: number) => number): Cursor {
+  if (time <= from.time) return from;
+  let price = from.price;
+  let at = from.time;
+  for (let s = from.next; s < path.length; s++) {
+    const to = path[s]!;
+    const toTime = pointTime(path, s);
+    if (toTime === time) return { next: s + 1, price: to, time };
+    if (toTime > time) return { next: s, price: onGrid(price + ((to - price) * (time - at)) / (toTime - at)), time };
+    price = to;
+    at = toTime;
   }
-  return best;
-}
-
-/** The rest of the path after a hit: from the hit price onward. */
-export function pathAfter(path: readonly number[], hit: PathHit<unknown>): number[] {
-  return hit.step === 0 ? [...path] : [hit.price, ...path.slice(hit.step)];
-}
-
-/** True when hit `a` comes before hit `b` on the same path. */
-export function isEarlier(a: PathHit<unknown>, b: PathHit<unknown> | undefined): boolean {
-  return b === undefined || a.step < b.step || (a.step === b.step && a.distance < b.distance);
+  return atEnd(path);
 }
 
 /**
- * A trailing stop walking the path: the stop sits `distance` behind the best price seen (`peak`, the
- * highest for a long, the lowest for a short) and only ever moves with it. `level` puts a stop price
- * on the tick grid. Returns where it fires, or undefined; `peakAfter` tells the best price up to a point.
+ * A trailing stop walking on from `from`: the stop sits `distance` behind the best price seen (`peak`,
+ * the highest for a long, the lowest for a short) and only ever moves with it; `level` puts a stop
+ * price on the tick grid. Returns where it fires, or undefined.
  */
-export function trailingHit<T>(
+export function trailingCrossing(
   path: readonly number[],
+  from: Cursor,
   long: boolean,
   distance: number,
   peak: number,
   level: (stop: number) => number,
-  tag: T,
-): PathHit<T> | undefined {
+): Crossing | undefined {
   const sign = long ? 1 : -1;
+  // Prices are handled as sign × price, so a short's falling stop reads like a long's.
+  const stopBehind = (best: number): number => sign * level(sign * (best - distance));
   let best = sign * peak;
-  const start = path[0];
-  if (start === undefined) return undefined;
-  if (sign * start <= sign * level(sign * (best - distance))) return { tag, price: start, step: 0, atStart: true, distance: 0 };
-  best = Math.max(best, sign * start);
-  for (let s = 1; s < path.length; s++) {
-    const from = sign * path[s - 1]!;
+  let here = sign * from.price;
+  if (here <= stopBehind(best)) return { next: from.next, price: from.price, time: from.time, atStart: true };
+  best = Math.max(best, here);
+  let time = from.time;
+  for (let s = from.next; s < path.length; s++) {
     const to = sign * path[s]!;
-    if (to > from) {
+    const toTime = pointTime(path, s);
+    if (to > here) {
       best = Math.max(best, to);
-      continue;
+    } else {
+      const stop = stopBehind(best);
+      if (to <= stop) return { next: s, price: sign * stop, time: timeAt(here, time, to, toTime, stop), atStart: false };
     }
-    const stop = sign * level(sign * (best - distance));
-    if (to <= stop) return { tag, price: sign * stop, step: s, atStart: false, distance: from - stop };
+    here = to;
+    time = toTime;
   }
   return undefined;
 }
 
-/** The best price for a long (highest) or a short (lowest) among `peak` and `points`. */
-export function peakAfter(long: boolean, peak: number, points: readonly number[]): number {
-  return long ? Math.max(peak, ...points) : Math.min(peak, ...points);
+/** The best price for a long (highest) or a short (lowest) among `peak` and the path walked from `from` to `to`. */
+export function peakOver(path: readonly number[], from: Cursor, to: Cursor, long: boolean, peak: number): number {
+  let best = better(long, peak, from.price);
+  for (let s = from.next; s < to.next && s < path.length; s++) best = better(long, best, path[s]!);
+  return better(long, best, to.price);
+}
+
+function better(long: boolean, a: number, b: number): number {
+  return long ? (b > a ? b : a) : b < a ? b : a;
 }

@@ -1,73 +1,26 @@
-// The simulated account: per-symbol books (position, stops, orders), the wallet, and the one place fills change them.
-import type { Clock } from '../../core/clock.js';
-import type { Instrument } from '../../domain/instrument.js';
-import { InstrumentRules } from '../../domain/instrument.js';
-import type { Fill, OrderRequest, OrderState, OrderStatus } from '../../domain/order.js';
-import { applyFill, FLAT, unrealisedPnl, type PositionState } from '../../domain/position.js';
-import type { VenueEvent } from '../../domain/venue-events.js';
+// The simulated account: the books of its symbols, the wallet, and the one place fills change them.
 import { InputError } from '../../core/errors.js';
+import type { Clock } from '../../core/clock.js';
+import { InstrumentRules } from '../../domain/instrument.js';
+import { applyFill, unrealisedPnl } from '../../domain/position.js';
+import type { Fill, OrderState } from '../../domain/order.js';
+import type { VenueEvent } from '../../domain/venue-events.js';
 import { BYBIT_DEFAULT_FEES, NO_SLIPPAGE, tradingFee, type FeeSchedule, type SlippageModel } from './costs.js';
-import { initialMargin, liquidationPrice, type MarginTerms } from './margin.js';
-
-export interface SimVenueOptions {
-  readonly instruments: readonly Instrument[];
-  readonly fees?: FeeSchedule;
-  readonly slippage?: SlippageModel;
-  /** Starting wallet balance in USDT. */
-  readonly initialEquity: number;
-  /** Default leverage of every symbol (isolated margin); 1 unless given. */
-  readonly leverage?: number;
-  readonly maintenanceRate?: number;
-  readonly clock: Clock;
-}
-
-/** An order the venue holds, mutable inside the venue only; callers see OrderState snapshots. */
-export interface SimOrder {
-  readonly request: OrderRequest;
-  readonly orderId: string;
-  status: OrderStatus;
-  filledQty: number;
-  avgFillPrice: number;
-  readonly createdTime: number;
-  updatedTime: number;
-  /** Submitted (or triggered) since the last candle: a fill at the start of the path takes liquidity. */
-  fresh: boolean;
-  /** Time of the candle in which this order last filled partly by the volume cap: it waits for the next one. */
-  capped?: number;
-}
-
-export interface SymbolBook {
-  readonly rules: InstrumentRules;
-  position: PositionState;
-  stopLoss?: number;
-  takeProfit?: number;
-  /** Trailing stop distance in price, and the best price seen since it was set (high for a long, low for a short). */
-  trailingStop?: number;
-  trailPeak?: number;
-  leverage: number;
-  lastClose?: number;
-  /** Active orders (New, PartiallyFilled, Untriggered, Triggered) in arrival order. */
-  orders: SimOrder[];
-}
-
-/** A position as the simulator holds it: size and entry, its stops, and where isolated margin runs out. */
-export interface SimPosition extends PositionState {
-  readonly stopLoss?: number;
-  readonly takeProfit?: number;
-  readonly trailingStop?: number;
-  readonly trailPeak?: number;
-  readonly liquidationPrice: number;
-}
-
-export type FillCause = NonNullable<Fill['cause']>;
+import { initialMargin, liquidationPrice } from './margin.js';
+import { capPartialStops } from './partial-stops.js';
+import { attachStops, checkLeverage, clearStops, newBook, removeOrder, snapshot, type FillCause, type SimOrder, type SimPosition, type SymbolBook } from './sim-book.js';
+import { checkLatency, checkLimitFill, type LimitFillLevel, type SimVenueOptions } from './sim-options.js';
 
 export class SimAccount {
   protected readonly books = new Map<string, SymbolBook>();
+  private readonly bookList: SymbolBook[] = [];
   protected readonly handlers: Array<(event: VenueEvent) => void> = [];
   protected readonly fees: FeeSchedule;
   protected readonly slippage: SlippageModel;
   protected readonly maintenanceRate: number;
   protected readonly clock: Clock;
+  protected readonly latencyMs: number;
+  protected readonly limitFill: LimitFillLevel;
   protected sequence = 0;
   private wallet: number;
 
@@ -77,12 +30,13 @@ export class SimAccount {
     this.slippage = options.slippage ?? NO_SLIPPAGE;
     this.maintenanceRate = options.maintenanceRate ?? 0.005;
     this.clock = options.clock;
+    this.latencyMs = checkLatency(options.latencyMs);
+    this.limitFill = checkLimitFill(options.limitFill);
     this.wallet = options.initialEquity;
     for (const instrument of options.instruments) {
-      const rules = new InstrumentRules(instrument);
-      const leverage = options.leverage ?? 1;
-      checkLeverage(rules, leverage);
-      this.books.set(instrument.symbol, { rules, position: FLAT, leverage, orders: [] });
+      const book = newBook(new InstrumentRules(instrument), options.leverage ?? 1, this.maintenanceRate);
+      this.books.set(instrument.symbol, book);
+      this.bookList.push(book);
     }
   }
 
@@ -98,9 +52,10 @@ export class SimAccount {
   /** Balance plus unrealised PnL at `marks` (symbol → price); a symbol without a mark uses its last close. */
   equity(marks: Readonly<Record<string, number>> = {}): number {
     let total = this.wallet;
-    for (const [symbol, book] of this.books) {
-      const mark = marks[symbol] ?? book.lastClose;
-      if (book.position.size !== 0 && mark !== undefined) total += unrealisedPnl(book.position, mark);
+    for (const book of this.bookList) {
+      if (book.position.size === 0) continue;
+      const mark = marks[book.symbol] ?? book.lastClose;
+      if (mark !== undefined) total += unrealisedPnl(book.position, mark);
     }
     return total;
   }
@@ -108,27 +63,36 @@ export class SimAccount {
   position(symbol: string): SimPosition {
     const book = this.book(symbol);
     const p = book.position;
-    // One object literal of fixed shape (no spread): the engine asks for this on every candle.
+    // One object literal of fixed shape (no spread, nothing computed): the engine asks for this on every candle.
     return {
       size: p.size,
       entryPrice: p.entryPrice,
       stopLoss: book.stopLoss,
+      stopLossTriggerBy: book.stopLoss === undefined ? undefined : book.stopLossBy,
       takeProfit: book.takeProfit,
+      takeProfitTriggerBy: book.takeProfit === undefined ? undefined : book.takeProfitBy,
+      partialStops: book.partialStops,
       trailingStop: book.trailingStop,
       trailPeak: book.trailPeak,
-      liquidationPrice: p.size === 0 ? NaN : liquidationPrice(p, this.terms(book)),
+      liquidationPrice: book.liquidationPrice,
     };
   }
 
   openOrders(symbol: string): OrderState[] {
-    return this.book(symbol).orders.map(snapshot);
+    return this.book(symbol).orders.map((order) => snapshot(order));
+  }
+
+  /** True when the symbol has no active order and no position: a candle can change nothing but its last price. */
+  isQuiet(symbol: string): boolean {
+    const book = this.book(symbol);
+    return book.orders.length === 0 && book.position.size === 0;
   }
 
   /** Balance less the isolated margin of open positions and of resting orders that would open exposure. */
   availableBalance(): number {
     let used = 0;
-    for (const book of this.books.values()) {
-      if (book.position.size !== 0) used += initialMargin(book.position, this.terms(book));
+    for (const book of this.bookList) {
+      if (book.position.size !== 0) used += initialMargin(book.position, book.terms);
       for (const order of book.orders) {
         if (order.request.reduceOnly || order.request.closeOnTrigger) continue;
         const price = order.request.price ?? order.request.trigger?.price ?? book.lastClose ?? 0;
@@ -144,10 +108,6 @@ export class SimAccount {
     return book;
   }
 
-  protected terms(book: SymbolBook): MarginTerms {
-    return { leverage: book.leverage, maintenanceRate: this.maintenanceRate };
-  }
-
   protected emit(event: VenueEvent): void {
     for (const handler of this.handlers) handler(event);
   }
@@ -161,8 +121,16 @@ export class SimAccount {
   protected finish(book: SymbolBook, order: SimOrder, time: number, reason: string): void {
     order.status = 'Cancelled'; // filledQty > 0 tells a partly filled order from an unfilled one
     order.updatedTime = time;
-    book.orders = book.orders.filter((o) => o !== order);
+    removeOrder(book, order);
     this.emit({ type: 'orderCancelled', time, order: snapshot(order), reason });
+  }
+
+  /** New leverage for the symbol: an open position's margin and liquidation price follow it. */
+  protected changeLeverage(book: SymbolBook, leverage: number): void {
+    checkLeverage(book.rules, leverage);
+    book.leverage = leverage;
+    book.terms = { leverage, maintenanceRate: this.maintenanceRate };
+    this.refreshLiquidation(book);
   }
 
   /**
@@ -170,36 +138,32 @@ export class SimAccount {
    * orderFilled then positionChanged. `fee` overrides the fee schedule (a liquidation pays none).
    */
   protected execute(book: SymbolBook, order: SimOrder, qty: number, price: number, maker: boolean, cause: FillCause, time: number, fee?: number): void {
-    const symbol = book.rules.instrument.symbol;
     const before = book.position;
     const effect = applyFill(before, order.request.side, qty, price);
     const paid = fee ?? tradingFee(this.fees, price, qty, maker);
     this.wallet += effect.realisedPnl - paid;
     book.position = effect.position;
-    const filled = order.filledQty + qty;
+    // Lot arithmetic only when it can drift: a first fill is already on the grid.
+    const filled = order.filledQty === 0 ? qty : book.rules.roundQty(order.filledQty + qty, 'halfUp');
     order.avgFillPrice = order.filledQty === 0 ? price : (order.avgFillPrice * order.filledQty + price * qty) / filled;
-    order.filledQty = book.rules.roundQty(filled, 'halfUp');
-    order.status = order.filledQty >= order.request.qty ? 'Filled' : 'PartiallyFilled';
+    order.filledQty = filled;
+    order.status = filled >= order.request.qty ? 'Filled' : 'PartiallyFilled';
     order.updatedTime = time;
-    if (order.status === 'Filled') book.orders = book.orders.filter((o) => o !== order);
-    const flipped = before.size !== 0 && Math.sign(before.size) !== Math.sign(book.position.size);
-    if (book.position.size === 0 || flipped) {
-      book.stopLoss = undefined;
-      book.takeProfit = undefined;
-      book.trailingStop = undefined;
-      book.trailPeak = undefined;
-    }
-    const { takeProfit, stopLoss } = order.request;
-    if (book.position.size !== 0 && (takeProfit !== undefined || stopLoss !== undefined) && !order.request.reduceOnly) {
-      if (takeProfit !== undefined) book.takeProfit = takeProfit;
-      if (stopLoss !== undefined) book.stopLoss = stopLoss;
-    }
-    const fill: Fill = { orderId: order.orderId, clientId: order.request.clientId, symbol, side: order.request.side, price, qty, fee: paid, maker, time, cause };
+    if (order.status === 'Filled') removeOrder(book, order);
+    const size = book.position.size;
+    const flipped = before.size !== 0 && Math.sign(before.size) !== Math.sign(size);
+    if (size === 0 || flipped) clearStops(book);
+    else if (Math.abs(size) < Math.abs(before.size)) book.partialStops = capPartialStops(book.partialStops, Math.abs(size));
+    attachStops(book, order, qty);
+    this.refreshLiquidation(book);
+    const fill: Fill = { orderId: order.orderId, clientId: order.request.clientId, symbol: book.symbol, side: order.request.side, price, qty, fee: paid, maker, time, cause };
     this.emit({ type: 'orderFilled', time, order: snapshot(order), fill });
     this.emitPosition(book, time, effect.realisedPnl);
     if (book.position.size === 0) {
-      for (const resting of book.orders.filter((o) => o.request.reduceOnly || o.request.closeOnTrigger)) {
-        this.finish(book, resting, time, 'reduce-only order cancelled: the position is closed');
+      for (let i = 0; i < book.orders.length; ) {
+        const resting = book.orders[i]!;
+        if (resting.request.reduceOnly || resting.request.closeOnTrigger) this.finish(book, resting, time, 'reduce-only order cancelled: the position is closed');
+        else i++;
       }
     }
   }
@@ -208,11 +172,12 @@ export class SimAccount {
     this.emit({
       type: 'positionChanged',
       time,
-      symbol: book.rules.instrument.symbol,
+      symbol: book.symbol,
       position: book.position,
       realisedPnl,
       ...(book.stopLoss !== undefined ? { stopLoss: book.stopLoss } : {}),
       ...(book.takeProfit !== undefined ? { takeProfit: book.takeProfit } : {}),
+      ...(book.partialStops.length > 0 ? { partialStops: book.partialStops } : {}),
     });
   }
 
@@ -220,23 +185,18 @@ export class SimAccount {
   protected chargeFunding(amount: number): void {
     this.wallet -= amount;
   }
-}
 
-export function checkLeverage(rules: InstrumentRules, leverage: number): void {
-  const max = Number(rules.instrument.maxLeverage);
-  if (!(leverage >= 1 && leverage <= max)) {
-    throw new InputError(`leverage must be from 1 to ${max} for ${rules.instrument.symbol}, got ${leverage}`);
+  /** Recomputes the liquidation level after the position or the leverage changed: once, not on every candle. */
+  private refreshLiquidation(book: SymbolBook): void {
+    const position = book.position;
+    if (position.size === 0) {
+      book.liquidationPrice = NaN;
+      book.liquidationTrigger = NaN;
+      return;
+    }
+    const price = liquidationPrice(position, book.terms);
+    book.liquidationPrice = price;
+    // Rounded onto the tick grid toward the entry, so it never fires later than the exact level.
+    book.liquidationTrigger = price > 0 ? book.rules.roundPrice(price, position.size > 0 ? 'up' : 'down') : NaN;
   }
-}
-
-export function snapshot(order: SimOrder): OrderState {
-  return {
-    ...order.request,
-    orderId: order.orderId,
-    status: order.status,
-    filledQty: order.filledQty,
-    avgFillPrice: order.avgFillPrice,
-    createdTime: order.createdTime,
-    updatedTime: order.updatedTime,
-  };
 }

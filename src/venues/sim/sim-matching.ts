@@ -1,104 +1,185 @@
-// The matching engine proper: what one candle does to the orders, stops and position of one symbol, in path order.
-import type { Candle } from '../../domain/candle.js';
-import { slip } from './costs.js';
-import { candlePath, detailPath, type Ohlc } from './intrabar.js';
-import { initialMargin, liquidationPrice } from './margin.js';
-import { firstHit, isEarlier, pathAfter, peakAfter, trailingHit, type PathHit, type PathTrigger } from './path-walk.js';
-import { SimAccount, snapshot, type FillCause, type SimOrder, type SymbolBook } from './sim-account.js';
+// The matching engine proper: what one candle does to the orders, stops and position of one symbol, in the order its path reaches them.
+import { describeValue, InputError } from '../../core/errors.js';
+import type { PartialStop, TriggerBy } from '../../domain/order.js';
+import type { SimCandle } from '../../ports/simulated-venue.js';
+import { arrivalPoint, CandleWalk } from './candle-walk.js';
+import { candlePath, pathOf } from './intrabar.js';
+import { partialDirection, withoutPair } from './partial-stops.js';
+import type { Crossing, Cursor } from './path-walk.js';
+import { emptyRange, mayAct, measureRange, peakAfterRange } from './reachability.js';
+import { snapshot, type SimOrder, type SymbolBook } from './sim-book.js';
+import { SimFills } from './sim-fills.js';
 
-/** The fields of a candle the matcher reads. */
-export type SimCandle = Pick<Candle, 'time' | 'open' | 'high' | 'low' | 'close' | 'volume'>;
+export type { SimCandle } from '../../ports/simulated-venue.js';
 
 type Tag =
-  | { readonly kind: 'order'; readonly order: SimOrder }
+  | { readonly kind: 'order' | 'cancel'; readonly order: SimOrder }
   | { readonly kind: 'stopLoss' | 'takeProfit' | 'trailingStop' }
+  | { readonly kind: 'partial'; readonly stop: PartialStop }
   | { readonly kind: 'liquidation'; readonly price: number };
 
-export class SimMatcher extends SimAccount {
+/** What fires first at one moment: market orders, other orders, cancels, then the position's stops, liquidation last. */
+const RANK = { market: 0, order: 1, cancel: 2, stopLoss: 3, partial: 4, takeProfit: 5, liquidation: 6, trailingStop: 7 } as const;
+
+interface Hit {
+  readonly tag: Tag;
+  readonly source: TriggerBy;
+  readonly at: Crossing;
+  readonly rank: number;
+}
+
+/** The earlier of two hits: by time on the candle's axis, then by rank, then the one found first. */
+function earlier(hit: Hit, best: Hit | undefined): boolean {
+  return best === undefined || hit.at.time < best.at.time || (hit.at.time === best.at.time && hit.rank < best.rank);
+}
+
+export class SimMatcher extends SimFills {
+  private readonly range = emptyRange();
+  /** The walk under way, if any: commands sent from event handlers during it see its price. */
+  private walking: { readonly book: SymbolBook; readonly walk: CandleWalk } | undefined;
+
+  /** The last price of `symbol` now: where a candle's walk stands while it runs, else the last close. */
+  protected lastPrice(book: SymbolBook): number | undefined {
+    return this.walking?.book === book ? this.walking.walk.here.price : book.lastClose;
+  }
+
   /**
-   * Runs one closed candle of `symbol`: market orders fill at its open; then resting limits, conditional
-   * orders, the position's stop-loss and take-profit, and liquidation fire in the order the intrabar
-   * path (or the finer `detail` candles) reaches them. Every fill time is the candle's open time.
+   * Runs one closed candle of `symbol`: orders, conditional orders, the position's stops (Full, partial,
+   * trailing) and liquidation act in the order the intrabar path (or the finer `detail` candles)
+   * reaches them; triggers by mark price and liquidation follow the `mark` candle's path, or the last
+   * price when there is none. Every event is stamped with the candle's open time. Keeps no reference
+   * to `candle`, `detail` or `mark`.
    */
-  processCandle(symbol: string, candle: SimCandle, detail?: readonly Ohlc[]): void {
+  processCandle(symbol: string, candle: SimCandle, detail?: readonly SimCandle[], mark?: SimCandle): void {
     const book = this.book(symbol);
-    const time = candle.time;
+    if (mark !== undefined && mark.time !== candle.time) {
+      throw new InputError(`processCandle ${symbol}: the mark candle opens at ${describeValue(mark.time)}, the candle at ${candle.time}`);
+    }
+    noteCandleTime(book, candle.time);
     // Nothing resting and nothing held: no path to walk (most candles of most strategies).
     if (book.orders.length === 0 && book.position.size === 0) {
       book.lastClose = candle.close;
       return;
     }
-    for (const order of [...book.orders]) {
-      if (order.request.type === 'market' && order.request.trigger === undefined && book.orders.includes(order)) {
-        this.fillTaker(book, order, candle.open, candle, time);
-      }
+    const end = candle.time + book.candleMs;
+    const range = this.range;
+    measureRange(range, candle, detail, mark);
+    if (mayAct(book, range, end)) {
+      this.walk(book, candle, detail !== undefined && detail.length > 0 ? detail : undefined, mark, end);
+    } else if (book.trailPeak !== undefined && book.position.size !== 0) {
+      book.trailPeak = peakAfterRange(range, book.position.size > 0, book.trailPeak);
     }
-    let path: number[] = detail !== undefined && detail.length > 0 ? detailPath(detail) : candlePath(candle);
-    // Each hit consumes an order, a stop or the position, so the walk ends; the guard only catches a bug.
-    for (let guard = 0; guard < 100_000; guard++) {
-      const trail = this.trailing(book, path);
-      const found = firstHit(path, this.triggers(book, time));
-      const hit = trail && isEarlier(trail, found) ? trail : found;
-      if (!hit) break;
-      this.advanceTrail(book, [...path.slice(0, hit.step), hit.price]);
-      this.onHit(book, hit, candle, time);
-      path = pathAfter(path, hit);
+    for (let i = 0; i < book.orders.length; i++) {
+      const order = book.orders[i]!;
+      if (order.liveAt < end) order.fresh = false;
     }
-    this.advanceTrail(book, path);
-    for (const order of [...book.orders]) {
-      const tif = order.request.timeInForce;
-      if ((tif === 'IOC' || tif === 'FOK') && order.status !== 'Untriggered') {
-        this.finish(book, order, time, `${tif}: unfilled quantity cancelled at the end of the candle`);
-      }
-    }
-    for (const order of book.orders) order.fresh = false;
     book.lastClose = candle.close;
   }
 
-  private triggers(book: SymbolBook, time: number): PathTrigger<Tag>[] {
-    const list: PathTrigger<Tag>[] = [];
+  private walk(book: SymbolBook, candle: SimCandle, detail: readonly SimCandle[] | undefined, mark: SimCandle | undefined, end: number): void {
+    const time = candle.time;
+    const walk = new CandleWalk(pathOf(candle, detail), mark === undefined ? undefined : candlePath(mark), (price) => book.rules.roundPrice(price, 'halfUp'));
+    const arrival = (at: number): number | undefined => arrivalPoint(at, time, end, detail);
+    const outer = this.walking;
+    this.walking = { book, walk };
+    try {
+      // Each hit consumes an order, a cancel, a stop or the position, so the walk ends; the guard only catches a bug.
+      for (let guard = 0; guard < 100_000; guard++) {
+        const hit = this.nextHit(book, walk, arrival, time);
+        if (!hit) break;
+        const before = walk.here;
+        walk.moveTo(hit.source, hit.at);
+        this.advanceTrail(book, walk, before, false);
+        this.onHit(book, hit, walk, candle, time);
+      }
+    } finally {
+      this.walking = outer;
+    }
+    this.advanceTrail(book, walk, walk.here, true);
+    const expired = book.orders.filter((o) => (o.request.timeInForce === 'IOC' || o.request.timeInForce === 'FOK') && o.status !== 'Untriggered' && o.liveAt < end);
+    for (const order of expired) {
+      if (book.orders.includes(order)) this.finish(book, order, time, `${order.request.timeInForce}: unfilled quantity cancelled at the end of the candle`);
+    }
+  }
+
+  /** The first thing the walk reaches from where it stands, or undefined when nothing more happens in this candle. */
+  private nextHit(book: SymbolBook, walk: CandleWalk, arrival: (at: number) => number | undefined, time: number): Hit | undefined {
+    let best: Hit | undefined;
+    const consider = (tag: Tag, source: TriggerBy, at: Crossing | undefined, rank: number): void => {
+      if (at === undefined) return;
+      const hit: Hit = { tag, source, at, rank };
+      if (earlier(hit, best)) best = hit;
+    };
     for (const order of book.orders) {
-      const { trigger, type, side, price } = order.request;
+      const live = arrival(order.liveAt);
+      if (live === undefined) continue;
+      const cancel = order.cancelAt === undefined ? undefined : arrival(order.cancelAt);
+      if (cancel !== undefined) consider({ kind: 'cancel', order }, 'last', walk.arrival(cancel), RANK.cancel);
       if (order.capped === time) continue;
+      const { trigger, type, side } = order.request;
+      const tag: Tag = { kind: 'order', order };
       if (trigger !== undefined && order.status === 'Untriggered') {
-        list.push({ price: trigger.price, direction: trigger.direction, strict: false, tag: { kind: 'order', order } });
-      } else if (type === 'limit' && price !== undefined) {
-        list.push({ price, direction: side === 'buy' ? 'fall' : 'rise', strict: true, tag: { kind: 'order', order } });
+        consider(tag, trigger.by, walk.find(trigger.by, { price: trigger.price, direction: trigger.direction, strict: false }, live), RANK.order);
+      } else if (type === 'market') {
+        consider(tag, 'last', walk.arrival(live), RANK.market);
+      } else if (order.fillLevel !== undefined) {
+        const level = { price: order.fillLevel, direction: side === 'buy' ? 'fall' : 'rise', strict: this.limitFill.strict } as const;
+        consider(tag, 'last', walk.find('last', level, live), RANK.order);
       }
     }
     const size = book.position.size;
-    if (size === 0) return list;
+    if (size === 0) return best;
     const long = size > 0;
-    if (book.stopLoss !== undefined) list.push({ price: book.stopLoss, direction: long ? 'fall' : 'rise', strict: false, tag: { kind: 'stopLoss' } });
-    if (book.takeProfit !== undefined) list.push({ price: book.takeProfit, direction: long ? 'rise' : 'fall', strict: false, tag: { kind: 'takeProfit' } });
-    const liq = liquidationPrice(book.position, this.terms(book));
-    if (liq > 0) {
-      // Rounded onto the tick grid toward the entry, so it never fires later than the exact level.
-      const price = book.rules.roundPrice(liq, long ? 'up' : 'down');
-      list.push({ price, direction: long ? 'fall' : 'rise', strict: false, tag: { kind: 'liquidation', price } });
+    const adverse = long ? 'fall' : 'rise';
+    const favourable = long ? 'rise' : 'fall';
+    if (book.stopLoss !== undefined) {
+      consider({ kind: 'stopLoss' }, book.stopLossBy, walk.find(book.stopLossBy, { price: book.stopLoss, direction: adverse, strict: false }), RANK.stopLoss);
     }
-    return list;
+    for (const stop of book.partialStops) {
+      consider({ kind: 'partial', stop }, stop.triggerBy, walk.find(stop.triggerBy, { price: stop.price, direction: partialDirection(stop, long), strict: false }), RANK.partial);
+    }
+    if (book.takeProfit !== undefined) {
+      consider({ kind: 'takeProfit' }, book.takeProfitBy, walk.find(book.takeProfitBy, { price: book.takeProfit, direction: favourable, strict: false }), RANK.takeProfit);
+    }
+    const liquidation = book.liquidationTrigger;
+    if (!Number.isNaN(liquidation)) {
+      // Bybit liquidates by mark price.
+      consider({ kind: 'liquidation', price: liquidation }, 'mark', walk.find('mark', { price: liquidation, direction: adverse, strict: false }), RANK.liquidation);
+    }
+    if (book.trailingStop !== undefined && book.trailPeak !== undefined) {
+      const level = (stop: number): number => book.rules.roundPrice(Math.max(stop, 0), long ? 'down' : 'up');
+      consider({ kind: 'trailingStop' }, 'last', walk.trailing(long, book.trailingStop, book.trailPeak, level), RANK.trailingStop);
+    }
+    return best;
   }
 
-  private trailing(book: SymbolBook, path: readonly number[]): PathHit<Tag> | undefined {
-    const { trailingStop, trailPeak } = book;
-    if (trailingStop === undefined || trailPeak === undefined || book.position.size === 0) return undefined;
-    const long = book.position.size > 0;
-    const level = (stop: number): number => book.rules.roundPrice(Math.max(stop, 0), long ? 'down' : 'up');
-    return trailingHit<Tag>(path, long, trailingStop, trailPeak, level, { kind: 'trailingStop' });
-  }
-
-  /** Moves the trailing stop's best price over the path walked so far. */
-  private advanceTrail(book: SymbolBook, walked: readonly number[]): void {
+  /** Moves the trailing stop's best price over the last prices walked from `from` (to here, or to the end of the candle). */
+  private advanceTrail(book: SymbolBook, walk: CandleWalk, from: Cursor, toEnd: boolean): void {
     if (book.trailPeak === undefined || book.position.size === 0) return;
-    book.trailPeak = peakAfter(book.position.size > 0, book.trailPeak, walked);
+    book.trailPeak = walk.peak(from, book.position.size > 0, book.trailPeak, toEnd);
   }
 
-  private onHit(book: SymbolBook, hit: PathHit<Tag>, candle: SimCandle, time: number): void {
+  private onHit(book: SymbolBook, hit: Hit, walk: CandleWalk, candle: SimCandle, time: number): void {
+    // The last price where the walk now stands: whatever a mark price triggers executes at it.
+    const price = walk.here.price;
     const tag = hit.tag;
-    if (tag.kind === 'liquidation') return this.liquidate(book, tag.price, time);
-    if (tag.kind !== 'order') return this.closeByTrigger(book, tag.kind, hit.price, candle, time);
-    const order = tag.order;
+    switch (tag.kind) {
+      case 'liquidation':
+        return this.liquidate(book, tag.price, time);
+      case 'stopLoss':
+      case 'takeProfit':
+      case 'trailingStop':
+        return this.closeByTrigger(book, tag.kind, price, Math.abs(book.position.size), candle, time);
+      case 'partial':
+        return this.firePartial(book, tag.stop, price, candle, time);
+      case 'cancel':
+        return this.finish(book, tag.order, time, tag.order.cancelReason ?? 'cancelled by request');
+      case 'order':
+        return this.onOrderHit(book, tag.order, hit.at, price, candle, time);
+    }
+  }
+
+  private onOrderHit(book: SymbolBook, order: SimOrder, at: Crossing, price: number, candle: SimCandle, time: number): void {
     const request = order.request;
     if (request.trigger !== undefined && order.status === 'Untriggered') {
       order.status = 'Triggered';
@@ -106,100 +187,31 @@ export class SimMatcher extends SimAccount {
       order.updatedTime = time;
       this.emit({ type: 'orderTriggered', time, order: snapshot(order) });
       // A stop-market fills now; a stop-limit rests as a limit and the walk meets it from here on.
-      if (request.type === 'market') this.fillTaker(book, order, hit.price, candle, time);
+      if (request.type === 'market') this.fillTaker(book, order, price, candle, time);
       return;
     }
-    const taking = hit.atStart && order.fresh;
+    if (request.type === 'market') return this.fillTaker(book, order, price, candle, time);
+    const taking = at.atStart && order.fresh;
     if (taking && request.timeInForce === 'PostOnly') {
       return this.finish(book, order, time, 'EC_PostOnlyWillTakeLiquidity: a post-only order would have taken liquidity');
     }
-    this.fillLimit(book, order, hit.price, !taking, candle, time);
+    // At its limit price, or at the better price the walk stood at when it was already beyond it.
+    this.fillLimit(book, order, at.atStart ? price : request.price!, !taking, candle, time);
   }
 
-  /** What is left to fill; a reduce-only order is trimmed to the position, or cancelled when it has none to reduce. */
-  private fillable(book: SymbolBook, order: SimOrder, time: number): number | undefined {
-    const request = order.request;
-    let qty = book.rules.roundQty(request.qty - order.filledQty, 'halfUp');
-    if (request.reduceOnly || request.closeOnTrigger) {
-      const size = book.position.size;
-      if (!(request.side === 'buy' ? size < 0 : size > 0)) {
-        this.finish(book, order, time, 'reduce-only order cancelled: no opposite position to reduce');
-        return undefined;
-      }
-      qty = Math.min(qty, Math.abs(size));
-    }
-    return qty;
+  /** A partial stop fires: it and its partner go; it closes its size (at most the position) at market, or places its limit take-profit. */
+  private firePartial(book: SymbolBook, stop: PartialStop, price: number, candle: SimCandle, time: number): void {
+    book.partialStops = withoutPair(book.partialStops, stop);
+    const qty = Math.min(stop.size, Math.abs(book.position.size));
+    if (stop.limitPrice === undefined) return this.closeByTrigger(book, stop.kind, price, qty, candle, time, stop.id);
+    this.emitPosition(book, time, 0);
+    this.placePartialLimit(book, stop, stop.limitPrice, qty, time);
   }
+}
 
-  /** A taker fill at `price` plus slippage, rounded against the taker; the unfilled rest is cancelled. */
-  private fillTaker(book: SymbolBook, order: SimOrder, price: number, candle: SimCandle, time: number): void {
-    const want = this.fillable(book, order, time);
-    if (want === undefined) return;
-    const side = order.request.side;
-    const slipped = slip(this.slippage, side, want, { price, high: candle.high, low: candle.low, volume: candle.volume });
-    const qty = book.rules.roundQty(Math.min(want, slipped.qty), 'down');
-    if (order.request.timeInForce === 'FOK' && qty < want) {
-      return this.finish(book, order, time, 'FOK: the whole quantity could not fill');
-    }
-    if (qty > 0) this.execute(book, order, qty, book.rules.roundPrice(slipped.price, side === 'buy' ? 'up' : 'down'), false, 'order', time);
-    if (book.orders.includes(order)) this.finish(book, order, time, 'unfilled quantity of a market order cancelled');
-  }
-
-  /** A limit fill at `price` (its limit, or better on a gap), capped by volume participation when that model is on. */
-  private fillLimit(book: SymbolBook, order: SimOrder, price: number, maker: boolean, candle: SimCandle, time: number): void {
-    const want = this.fillable(book, order, time);
-    if (want === undefined) return;
-    const model = this.slippage;
-    const qty = model.kind === 'participation' ? book.rules.roundQty(Math.min(want, model.maxParticipation * candle.volume), 'down') : want;
-    if (order.request.timeInForce === 'FOK' && qty < want) {
-      return this.finish(book, order, time, 'FOK: the whole quantity could not fill');
-    }
-    if (qty > 0) this.execute(book, order, qty, price, maker, 'order', time);
-    // The candle's volume is used up: what is left waits for the next candle.
-    if (book.orders.includes(order)) order.capped = time;
-  }
-
-  /** The position's stop-loss or take-profit: a reduce-only market close of the whole position (tpslMode Full). */
-  private closeByTrigger(book: SymbolBook, cause: FillCause, price: number, candle: SimCandle, time: number): void {
-    const order = this.systemOrder(book, cause, time);
-    const side = order.request.side;
-    const slipped = slip(this.slippage, side, order.request.qty, { price, high: candle.high, low: candle.low, volume: candle.volume });
-    this.execute(book, order, order.request.qty, book.rules.roundPrice(slipped.price, side === 'buy' ? 'up' : 'down'), false, cause, time);
-  }
-
-  /** Closes the whole position at `price` (the end of a backtest): a taker fill without slippage, cause endOfData. */
-  closePosition(symbol: string, price: number, time: number): void {
-    const book = this.book(symbol);
-    if (book.position.size === 0) return;
-    const order = this.systemOrder(book, 'endOfData', time);
-    this.execute(book, order, order.request.qty, price, false, 'endOfData', time);
-  }
-
-  /**
-   * Isolated liquidation: the position closes at the liquidation price and the whole initial margin is
-   * lost: the part the price move does not take is charged as the fill's fee (Bybit's insurance fund keeps it).
-   */
-  private liquidate(book: SymbolBook, price: number, time: number): void {
-    const position = book.position;
-    const qty = Math.abs(position.size);
-    const margin = initialMargin(position, this.terms(book));
-    const moveLoss = (position.size > 0 ? position.entryPrice - price : price - position.entryPrice) * qty;
-    this.emit({ type: 'liquidated', time, symbol: book.rules.instrument.symbol, price, qty });
-    this.execute(book, this.systemOrder(book, 'liquidation', time), qty, price, false, 'liquidation', time, Math.max(0, margin - moveLoss));
-  }
-
-  private systemOrder(book: SymbolBook, cause: FillCause, time: number): SimOrder {
-    const symbol = book.rules.instrument.symbol;
-    const size = book.position.size;
-    return {
-      request: { clientId: this.nextId(`${symbol}-${cause}`), symbol, side: size > 0 ? 'sell' : 'buy', type: 'market', qty: Math.abs(size), reduceOnly: true, timeInForce: 'IOC' },
-      orderId: this.nextId('sim'),
-      status: 'Triggered',
-      filledQty: 0,
-      avgFillPrice: NaN,
-      createdTime: time,
-      updatedTime: time,
-      fresh: true,
-    };
-  }
+/** Learns the candle length of a symbol from the spacing of its candles (the shortest seen, so a gap in the data does not stretch it). */
+function noteCandleTime(book: SymbolBook, time: number): void {
+  const spacing = time - book.lastCandleTime;
+  if (spacing > 0 && spacing < book.candleMs) book.candleMs = spacing;
+  book.lastCandleTime = time;
 }

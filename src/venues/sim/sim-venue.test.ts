@@ -184,8 +184,8 @@ describe('SimVenue conditional orders and position stops', () => {
     const s = bracket();
     const candle = { time: 999, open: 100, high: 103.5, low: 97.5, close: 101, volume: 1000 };
     s.venue.processCandle(SOL, candle, [
-      { open: 100, high: 103.5, low: 99.5, close: 103 },
-      { open: 103, high: 103, low: 97.5, close: 101 },
+      { time: 999, open: 100, high: 103.5, low: 99.5, close: 103, volume: 500 },
+      { time: 999 + 30_000, open: 103, high: 103, low: 97.5, close: 101, volume: 500 },
     ]);
     expect(s.fills().map((f) => [f.price, f.cause])).toEqual([[103, 'takeProfit']]);
     expect(s.events.at(-1)).toMatchObject({ type: 'positionChanged', realisedPnl: 30 });

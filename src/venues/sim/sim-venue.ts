@@ -1,29 +1,35 @@
 // The simulated Bybit USDT-perpetual venue: the ExecutionVenue port over the matching engine, plus the driver calls a backtest makes.
-import { InputError } from '../../core/errors.js';
 import { CODE_PARAMS_ERROR } from '../../domain/instrument.js';
 import type { OrderRequest } from '../../domain/order.js';
-import type { ExecutionVenue, TradingStop } from '../../ports/execution-venue.js';
+import type { TradingStop } from '../../ports/execution-venue.js';
+import type { SimulatedVenue } from '../../ports/simulated-venue.js';
 import { fundingPayment } from './margin.js';
-import { checkAgainstRules, checkMargin, checkReduceOnly, CODE_DUPLICATE_CLIENT_ID } from './order-checks.js';
-import { checkLeverage, snapshot, type SimOrder, type SymbolBook } from './sim-account.js';
+import { checkAgainstRules, checkMargin, checkPartialRoom, checkReduceOnly, CODE_DUPLICATE_CLIENT_ID } from './order-checks.js';
+import { snapshot, type SimOrder, type SymbolBook } from './sim-book.js';
 import { SimMatcher } from './sim-matching.js';
+import { applyTradingStop } from './trading-stop.js';
 
-export type { SimPosition, SimVenueOptions } from './sim-account.js';
+export type { SimPosition } from './sim-book.js';
+export type { LimitFillRule, SimVenueOptions } from './sim-options.js';
 export type { SimCandle } from './sim-matching.js';
 
 /**
- * One account trading one or more USDT perpetuals, isolated margin, one-way mode. Commands take
- * effect at once (accepted / rejected events are emitted synchronously); fills happen when the
- * driver feeds candles through `processCandle`, funding when it calls `settleFunding`.
+ * One account trading one or more USDT perpetuals, isolated margin, one-way mode. Commands are
+ * checked at once (accepted / rejected events are emitted synchronously); an accepted order is live
+ * from its submit time plus `latencyMs`, a cancel acts after the same latency (at once when it is 0).
+ * Fills happen when the driver feeds candles through `processCandle`, funding when it calls
+ * `settleFunding`. Trading stops and leverage take effect at once.
  */
-export class SimVenue extends SimMatcher implements ExecutionVenue {
+export class SimVenue extends SimMatcher implements SimulatedVenue {
   /** Every client id ever accepted: Bybit refuses to reuse one. */
   private readonly clientIds = new Set<string>();
 
   submit(request: OrderRequest): void {
     const time = this.clock.now();
+    const book = this.books.get(request.symbol);
+    const full = withDefaults(request);
     const order: SimOrder = {
-      request: withDefaults(request),
+      request: full,
       orderId: this.nextId('sim'),
       status: request.trigger !== undefined ? 'Untriggered' : 'New',
       filledQty: 0,
@@ -31,76 +37,77 @@ export class SimVenue extends SimMatcher implements ExecutionVenue {
       createdTime: time,
       updatedTime: time,
       fresh: true,
+      liveAt: time + this.latencyMs,
     };
     const reject = (code: number, reason: string): void => {
       order.status = 'Rejected';
-      this.emit({ type: 'orderRejected', time, order: { ...snapshot(order), rejectReason: reason }, reason, code });
+      this.emit({ type: 'orderRejected', time, order: snapshot(order, reason), reason, code });
     };
-    const book = this.books.get(request.symbol);
     if (!book) return reject(CODE_PARAMS_ERROR, `symbol invalid: ${JSON.stringify(request.symbol)} is not traded by this venue`);
     if (this.clientIds.has(request.clientId)) {
       return reject(CODE_DUPLICATE_CLIENT_ID, `OrderLinkedID is duplicate: ${JSON.stringify(request.clientId)} was used before`);
     }
-    const reference = request.price ?? request.trigger?.price ?? book.lastClose;
+    const reference = request.price ?? request.trigger?.price ?? this.lastPrice(book);
     const checks = [
-      () => checkAgainstRules(order.request, book.rules, reference),
-      () => checkReduceOnly(order.request, book.position),
-      () => checkMargin(order.request, book.position, reference, book.leverage, this.fees.taker, this.availableBalance()),
+      () => checkAgainstRules(full, book.rules, reference),
+      () => checkReduceOnly(full, book.position),
+      () => checkPartialRoom(full, book.partialStops.length),
+      () => checkMargin(full, book.position, reference, book.leverage, this.fees.taker, this.availableBalance()),
     ];
     for (const check of checks) {
       const result = check();
       if (!result.ok) return reject(result.code, result.reason);
     }
     this.clientIds.add(request.clientId);
-    book.orders.push(order);
-    this.emit({ type: 'orderAccepted', time, order: snapshot(order) });
-    if (order.request.timeInForce === 'PostOnly' && order.request.trigger === undefined && crossesLast(order.request, book)) {
-      this.finish(book, order, time, 'EC_PostOnlyWillTakeLiquidity: a post-only order would have taken liquidity');
+    const accepted: SimOrder = full.type === 'limit' && full.price !== undefined ? { ...order, fillLevel: this.fillLevel(book, full.side, full.price) } : order;
+    book.orders.push(accepted);
+    this.emit({ type: 'orderAccepted', time, order: snapshot(accepted) });
+    if (full.timeInForce === 'PostOnly' && full.trigger === undefined && crosses(full, this.lastPrice(book))) {
+      this.finish(book, accepted, time, 'EC_PostOnlyWillTakeLiquidity: a post-only order would have taken liquidity');
     }
   }
 
-  /** Cancels an active order; an id that is not active (already filled, cancelled or unknown) is ignored, as the race is normal. */
+  /**
+   * Cancels an active order; an id that is not active (already filled, cancelled or unknown) is ignored,
+   * as the race is normal. With latency the cancel acts when it reaches the exchange: an order that
+   * fills before then is filled.
+   */
   cancel(symbol: string, clientId: string): void {
     const book = this.book(symbol);
     const order = book.orders.find((o) => o.request.clientId === clientId);
-    if (order) this.finish(book, order, this.clock.now(), 'cancelled by request');
+    if (order) this.requestCancel(book, order, 'cancelled by request');
   }
 
   cancelAll(symbol: string): void {
     const book = this.book(symbol);
-    const time = this.clock.now();
-    for (const order of [...book.orders]) this.finish(book, order, time, 'cancelled by request (cancel all)');
+    for (const order of [...book.orders]) this.requestCancel(book, order, 'cancelled by request (cancel all)');
+  }
+
+  private requestCancel(book: SymbolBook, order: SimOrder, reason: string): void {
+    const now = this.clock.now();
+    if (this.latencyMs === 0) return this.finish(book, order, now, reason);
+    const at = now + this.latencyMs;
+    if (order.cancelAt !== undefined && order.cancelAt <= at) return;
+    order.cancelAt = at;
+    order.cancelReason = reason;
   }
 
   /**
-   * Sets (price) or clears (0) the position's stop-loss, take-profit and trailing stop (a distance in
-   * price, trailing the best price since it was set, starting from the last close); an omitted field
-   * stays as it was. Throws InputError when there is no position or a value is off the tick grid,
-   * since Bybit would refuse them too and there is no event for a refused trading stop.
+   * Bybit trading-stop. Full mode (default) sets (price) or clears (0) the position's stop-loss,
+   * take-profit and trailing stop (a distance in price, trailing the best price since it was set,
+   * starting from the last price); an omitted field stays as it was. Partial mode adds a take-profit
+   * and/or stop-loss closing `tpSize` / `slSize` of the position. Throws InputError when there is no
+   * position or a value is one Bybit would refuse, since there is no event for a refused trading stop.
    */
   setTradingStop(symbol: string, stop: TradingStop): void {
     const book = this.book(symbol);
-    if (book.position.size === 0) throw new InputError(`setTradingStop ${symbol}: can not set tp/sl/ts for zero position`);
-    const fields = [['stopLoss', stop.stopLoss], ['takeProfit', stop.takeProfit], ['trailingStop', stop.trailingStop]] as const;
-    for (const [name, value] of fields) {
-      if (value !== undefined && value !== 0 && !(value > 0 && book.rules.price.isOnGrid(value))) {
-        throw new InputError(`setTradingStop ${symbol}: ${name} ${value} is not a positive multiple of tickSize ${book.rules.instrument.tickSize}`);
-      }
-    }
-    if (stop.stopLoss !== undefined) book.stopLoss = stop.stopLoss === 0 ? undefined : stop.stopLoss;
-    if (stop.takeProfit !== undefined) book.takeProfit = stop.takeProfit === 0 ? undefined : stop.takeProfit;
-    if (stop.trailingStop !== undefined) {
-      book.trailingStop = stop.trailingStop === 0 ? undefined : stop.trailingStop;
-      book.trailPeak = stop.trailingStop === 0 ? undefined : (book.lastClose ?? book.position.entryPrice);
-    }
+    applyTradingStop(book, stop, () => this.nextId(`${symbol}-tpsl`), this.lastPrice(book) ?? book.position.entryPrice);
     this.emitPosition(book, this.clock.now(), 0);
   }
 
   /** Leverage for the symbol's margin from now on (an open position's margin and liquidation price follow it). */
   setLeverage(symbol: string, leverage: number): void {
-    const book = this.book(symbol);
-    checkLeverage(book.rules, leverage);
-    book.leverage = leverage;
+    this.changeLeverage(this.book(symbol), leverage);
   }
 
   /** Settles funding on the open position at `markPrice`; returns the amount paid (negative = received), 0 when flat. */
@@ -122,7 +129,7 @@ function withDefaults(request: OrderRequest): OrderRequest {
 }
 
 /** A post-only limit crosses when it would trade against the last price at once. */
-function crossesLast(request: OrderRequest, book: SymbolBook): boolean {
-  if (request.type !== 'limit' || request.price === undefined || book.lastClose === undefined) return false;
-  return request.side === 'buy' ? request.price >= book.lastClose : request.price <= book.lastClose;
+function crosses(request: OrderRequest, last: number | undefined): boolean {
+  if (request.type !== 'limit' || request.price === undefined || last === undefined) return false;
+  return request.side === 'buy' ? request.price >= last : request.price <= last;
 }

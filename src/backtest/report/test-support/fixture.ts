@@ -1,7 +1,8 @@
-// A BacktestResult for the report tests: real SOLUSDT 5m candles when ../shared/data is there (synthetic otherwise), ~30 hand-made trades, their equity curve and metrics.
+// A BacktestResult for the report tests: real SOLUSDT 5m candles when ../shared/data is there (synthetic otherwise), ~30 hand-made trades, their equity curve and metrics,
+// in Float64Array columns as the runner hands them over.
 import { loadCandleFile } from '../../../data/load-history.js';
 import { sharedDataPath } from '../../../data/test-support/shared-data.js';
-import { computeMetrics, type ClosedTrade, type EquityPoint } from '../../metrics/index.js';
+import { computeMetrics, type ClosedTrade, type EquityCurve } from '../../metrics/index.js';
 import { RESULT_SCHEMA_VERSION, type BacktestResult, type PriceSeries } from '../../result.js';
 
 export const SOL_5M_FILE = 'candles/bybit-linear_SOLUSDT_5m_2025-09-24_2026-03-31.csv';
@@ -32,7 +33,7 @@ export function buildFixture(options: FixtureOptions = {}): Fixture {
 
 function loadPrices(file: string): PriceSeries {
   const c = loadCandleFile(file).series.columns;
-  return { time: Array.from(c.time), open: Array.from(c.open), high: Array.from(c.high), low: Array.from(c.low), close: Array.from(c.close) };
+  return { time: c.time, open: c.open, high: c.high, low: c.low, close: c.close };
 }
 
 /** Two slow waves and a deterministic wiggle around 150 USDT, from 2025-01-01 UTC. */
@@ -52,7 +53,7 @@ export function syntheticPrices(count: number): PriceSeries {
     p.close.push(close);
     previous = close;
   }
-  return p;
+  return { time: Float64Array.from(p.time), open: Float64Array.from(p.open), high: Float64Array.from(p.high), low: Float64Array.from(p.low), close: Float64Array.from(p.close) };
 }
 
 interface Leg {
@@ -93,11 +94,12 @@ function makeTrades(prices: PriceSeries, count: number): Leg[] {
 }
 
 /** Cash plus the open trade's unrealised PnL (less its entry fee), valued at each candle's close. */
-function equityCurve(prices: PriceSeries, legs: readonly Leg[]): EquityPoint[] {
-  const points: EquityPoint[] = [];
+function equityCurve(prices: PriceSeries, legs: readonly Leg[]): EquityCurve {
+  const n = prices.time.length;
+  const equity = new Float64Array(n);
   let cash = INITIAL_EQUITY;
   let k = 0;
-  for (let i = 0; i < prices.time.length; i++) {
+  for (let i = 0; i < n; i++) {
     let open = 0;
     const leg = legs[k];
     if (leg && i >= leg.entry) {
@@ -109,9 +111,9 @@ function equityCurve(prices: PriceSeries, legs: readonly Leg[]): EquityPoint[] {
         open = (prices.close[i]! - t.entryPrice) * t.quantity * (t.side === 'long' ? 1 : -1) - t.entryPrice * t.quantity * TAKER;
       }
     }
-    points.push({ time: prices.time[i]!, equity: cash + open });
+    equity[i] = cash + open;
   }
-  return points;
+  return { time: Float64Array.from(prices.time), equity };
 }
 
 function resultFrom(prices: PriceSeries, tradeCount: number): BacktestResult {
@@ -143,4 +145,9 @@ function resultFrom(prices: PriceSeries, tradeCount: number): BacktestResult {
     equity,
     prices,
   };
+}
+
+/** `result` as a run over no candles: empty equity and price columns. */
+export function withoutCandles(result: BacktestResult): BacktestResult {
+  return { ...result, equity: { time: [], equity: [] }, prices: { time: [], open: [], high: [], low: [], close: [] } };
 }

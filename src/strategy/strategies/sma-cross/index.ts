@@ -27,7 +27,7 @@ class SmaCross implements Strategy {
   }
 
   onCandle(ctx: StrategyContext): readonly Intent[] {
-    const close = ctx.candles.back(0).close;
+    const close = ctx.candles.close(0);
     this.fast.add(close);
     this.slow.add(close);
     if (!this.slow.isStable) return NOTHING;

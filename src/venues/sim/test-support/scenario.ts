@@ -6,6 +6,14 @@ import type { VenueEvent } from '../../../domain/venue-events.js';
 import { SimVenue, type SimCandle, type SimVenueOptions } from '../sim-venue.js';
 
 export const SOL = 'SOLUSDT';
+export const MINUTE = 60_000;
+
+/** A candle as [open, high, low, close] or [open, high, low, close, volume] (volume 1000 unless given). */
+export type Row = readonly [number, number, number, number] | readonly [number, number, number, number, number];
+
+function toCandle([open, high, low, close, volume]: Row, time: number): SimCandle {
+  return { time, open, high, low, close, volume: volume ?? 1000 };
+}
 
 export function scenario(options: Partial<SimVenueOptions> & { instruments?: readonly Instrument[] } = {}) {
   const clock = new ManualClock(0);
@@ -24,12 +32,21 @@ export function scenario(options: Partial<SimVenueOptions> & { instruments?: rea
       return clientId;
     },
     /** Feeds candles of SOLUSDT given as [open, high, low, close] (volume 1000), one minute apart. */
-    candles(...rows: Array<[number, number, number, number] | [number, number, number, number, number]>): void {
-      for (const [open, high, low, close, volume] of rows) {
-        const candle: SimCandle = { time: clock.now(), open, high, low, close, volume: volume ?? 1000 };
-        venue.processCandle(SOL, candle);
-        clock.advance(60_000);
+    candles(...rows: Row[]): void {
+      for (const row of rows) {
+        venue.processCandle(SOL, toCandle(row, clock.now()));
+        clock.advance(MINUTE);
       }
+    },
+    /**
+     * Feeds one minute candle with finer `detail` candles (evenly spaced inside the minute) and/or the
+     * `mark` price candle of the same minute, then advances the clock a minute.
+     */
+    candle(row: Row, extra: { detail?: readonly Row[]; mark?: Row }): void {
+      const time = clock.now();
+      const detail = extra.detail?.map((d, i, all) => toCandle(d, time + (i * MINUTE) / all.length));
+      venue.processCandle(SOL, toCandle(row, time), detail, extra.mark && toCandle(extra.mark, time));
+      clock.advance(MINUTE);
     },
     fills() {
       return events.flatMap((e) =>

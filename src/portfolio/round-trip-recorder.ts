@@ -1,7 +1,7 @@
 // Builds round-trip trades (flat → position → flat) from venue events alone, with their fees, funding, slippage and exit reason.
 import type { Fill } from '../domain/order.js';
+import type { RoundTrip } from '../domain/round-trip.js';
 import type { VenueEvent } from '../domain/venue-events.js';
-import type { ClosedTrade } from './metrics/index.js';
 
 interface OpenTrade {
   side: 'long' | 'short';
@@ -30,13 +30,20 @@ const CAUSE_REASON: Record<Exclude<NonNullable<Fill['cause']>, 'order'>, string>
   endOfData: 'end of data',
 };
 
-export class TradeRecorder {
-  readonly trades: ClosedTrade[] = [];
+/** The round trips of one symbol. */
+export class RoundTripRecorder {
+  readonly trades: RoundTrip[] = [];
   private open: OpenTrade | undefined;
   private size = 0;
 
-  /** `reasonOf` names why an order was sent (the order manager's record), for exits the strategy asked for. */
-  constructor(private readonly reasonOf: (clientId: string) => string | undefined) {}
+  /**
+   * `reasonOf` names why an order was sent (the order manager's record), for exits the strategy asked
+   * for; `onClosed` hears of each round trip as it ends.
+   */
+  constructor(
+    private readonly reasonOf: (clientId: string) => string | undefined,
+    private readonly onClosed?: (trade: RoundTrip) => void,
+  ) {}
 
   on(event: VenueEvent): void {
     switch (event.type) {
@@ -80,7 +87,7 @@ export class TradeRecorder {
     const last = t.lastFill;
     const cause = last?.cause && last.cause !== 'order' ? CAUSE_REASON[last.cause] : undefined;
     const exitReason = cause ?? (last ? this.reasonOf(last.clientId) : undefined) ?? 'exit';
-    this.trades.push({
+    const trade: RoundTrip = {
       side: t.side,
       entryTime: t.entryTime,
       exitTime: time,
@@ -92,8 +99,10 @@ export class TradeRecorder {
       slippage: t.slippage,
       pnl: t.realised - t.fees - t.funding,
       exitReason,
-    });
+    };
+    this.trades.push(trade);
     this.open = undefined;
+    this.onClosed?.(trade);
   }
 }
 
