@@ -54,7 +54,7 @@ export function contextViews(
   return {
     views,
     showClosedBy(time) {
-      for (const view of list) view.showClosedBy(time);
+      for (let i = 0; i < list.length; i++) list[i]!.showClosedBy(time);
     },
   };
 }

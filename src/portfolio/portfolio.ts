@@ -31,13 +31,18 @@ export class Portfolio {
   /** Balance plus the unrealised PnL of every position at its last mark. */
   get equity(): number {
     let total = this.wallet;
-    for (const p of this.held) if (p.size !== 0 && p.mark === p.mark) total += p.size * (p.mark - p.entryPrice);
+    const held = this.held;
+    for (let i = 0; i < held.length; i++) {
+      const p = held[i]!;
+      if (p.size !== 0 && p.mark === p.mark) total += p.size * (p.mark - p.entryPrice);
+    }
     return total;
   }
 
   /** The live position object of `symbol` (flat until the venue reports otherwise). */
   position(symbol: string): HeldPosition {
-    for (const p of this.held) if (p.symbol === symbol) return p;
+    const held = this.held;
+    for (let i = 0; i < held.length; i++) if (held[i]!.symbol === symbol) return held[i]!;
     const created: HeldPosition = { symbol, size: 0, entryPrice: NaN, stopLoss: undefined, takeProfit: undefined, mark: NaN };
     this.held.push(created);
     return created;

@@ -31,7 +31,12 @@ export function maxDrawdown(
   const n = equity.length;
   let peak = initialEquity;
   let peakTime = start;
-  let best = { pct: 0, amount: 0, peak: 0, peakTime: 0, troughIndex: -1 };
+  // The deepest episode so far, in plain locals (a new record is set often while a fall deepens).
+  let bestPct = 0;
+  let bestAmount = 0;
+  let bestPeak = 0;
+  let bestPeakTime = 0;
+  let troughIndex = -1;
   for (let i = 0; i < n; i++) {
     const value = equity[i] as number;
     if (value > peak) {
@@ -41,8 +46,15 @@ export function maxDrawdown(
     }
     const fall = peak - value;
     const pct = peak > 0 ? Math.min(fall / peak, 1) * 100 : 0;
-    if (pct > best.pct) best = { pct, amount: fall, peak, peakTime, troughIndex: i };
+    if (pct > bestPct) {
+      bestPct = pct;
+      bestAmount = fall;
+      bestPeak = peak;
+      bestPeakTime = peakTime;
+      troughIndex = i;
+    }
   }
+  const best = { pct: bestPct, amount: bestAmount, peak: bestPeak, peakTime: bestPeakTime, troughIndex };
   if (best.troughIndex < 0) return NONE;
 
   const trough = time[best.troughIndex] as number;

@@ -4,7 +4,7 @@ export const DAY_MS = 86_400_000;
 
 export function sum(values: readonly number[]): number {
   let total = 0;
-  for (const v of values) total += v;
+  for (let i = 0; i < values.length; i++) total += values[i]!;
   return total;
 }
 

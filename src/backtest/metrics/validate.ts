@@ -17,16 +17,30 @@ function validateEquityCurve({ time, equity }: EquityCurve): void {
   if (time.length !== equity.length) {
     throw new InputError(`metrics: equity.time has ${time.length} samples but equity.equity has ${equity.length}; the columns must be the same length`);
   }
-  // The curve has a sample per candle (a million is common): names are only built for a bad sample.
-  let previousTime = Number.NEGATIVE_INFINITY;
-  for (let i = 0; i < time.length; i++) {
+  const bad = firstBadSample(time, equity);
+  if (bad < 0) return;
+  const t = time[bad] as number;
+  finite(`equity[${bad}].time`, t);
+  finite(`equity[${bad}].equity`, equity[bad] as number);
+  throw new InputError(`metrics: equity[${bad}].time ${t} is before the previous point's ${time[bad - 1]}`);
+}
+
+/**
+ * Index of the first sample with a non-finite time or equity or a time before the previous one; -1 when
+ * all are fine. A bare numeric loop: the curve has a sample per candle (a million is common), and names
+ * and messages are only built for a bad sample.
+ */
+function firstBadSample(time: ArrayLike<number>, equity: ArrayLike<number>): number {
+  let previous = Number.NEGATIVE_INFINITY;
+  const n = time.length;
+  for (let i = 0; i < n; i++) {
     const t = time[i] as number;
     const value = equity[i] as number;
-    if (!Number.isFinite(t)) finite(`equity[${i}].time`, t);
-    if (!Number.isFinite(value)) finite(`equity[${i}].equity`, value);
-    if (t < previousTime) throw new InputError(`metrics: equity[${i}].time ${t} is before the previous point's ${previousTime}`);
-    previousTime = t;
+    // x - x is 0 for every finite x, NaN for NaN and ±Infinity.
+    if (t - t !== 0 || value - value !== 0 || t < previous) return i;
+    previous = t;
   }
+  return -1;
 }
 
 const TRADE_NUMBERS = ['entryTime', 'exitTime', 'entryPrice', 'exitPrice', 'quantity', 'fees', 'funding', 'slippage', 'pnl'] as const;

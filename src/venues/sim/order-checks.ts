@@ -27,19 +27,13 @@ export function checkAgainstRules(order: OrderRequest, rules: InstrumentRules, r
   if (order.type === 'market' && order.price !== undefined && order.trigger === undefined) {
     return no(CODE_PARAMS_ERROR, `Price invalid: a market order takes no price (${symbol})`);
   }
-  const prices: Array<[string, number | undefined]> = [
-    ['price', order.price],
-    ['triggerPrice', order.trigger?.price],
-    ['takeProfit', order.takeProfit],
-    ['stopLoss', order.stopLoss],
-    ['tpLimitPrice', order.tpLimitPrice],
-  ];
-  for (const [name, value] of prices) {
-    if (value === undefined) continue;
-    if (!(value > 0) || !rules.price.isOnGrid(value)) {
-      return no(CODE_PARAMS_ERROR, `Price invalid: ${name} ${value} is not a positive multiple of tickSize ${rules.instrument.tickSize} (${symbol})`);
-    }
-  }
+  const offGrid =
+    offTick('price', order.price, rules) ??
+    offTick('triggerPrice', order.trigger?.price, rules) ??
+    offTick('takeProfit', order.takeProfit, rules) ??
+    offTick('stopLoss', order.stopLoss, rules) ??
+    offTick('tpLimitPrice', order.tpLimitPrice, rules);
+  if (offGrid) return offGrid;
   const tpsl = checkTpslFields(order);
   if (!tpsl.ok) return tpsl;
   const price = order.price ?? order.trigger?.price ?? refPrice;
@@ -48,18 +42,25 @@ export function checkAgainstRules(order: OrderRequest, rules: InstrumentRules, r
   return check.ok ? OK : no(check.code, check.reason);
 }
 
-const TRIGGER_SOURCES: readonly unknown[] = ['last', 'mark'];
+/** A rejection when a given price is not a positive whole number of ticks; undefined when it is fine or absent. */
+function offTick(name: string, value: number | undefined, rules: InstrumentRules): Check | undefined {
+  if (value === undefined || (value > 0 && rules.price.isOnGrid(value))) return undefined;
+  return no(CODE_PARAMS_ERROR, `Price invalid: ${name} ${value} is not a positive multiple of tickSize ${rules.instrument.tickSize} (${rules.instrument.symbol})`);
+}
+
+/** A rejection when a trigger source is neither last nor mark. */
+function badSource(name: string, value: unknown, symbol: string): Check | undefined {
+  if (value === undefined || value === 'last' || value === 'mark') return undefined;
+  return no(CODE_PARAMS_ERROR, `${name} invalid: ${describeValue(value)} is not a trigger source; use last or mark (${symbol})`);
+}
 
 /** Trigger sources and TP/SL mode fields: known values, and a limit take-profit only in Partial mode with a take-profit. */
 function checkTpslFields(order: OrderRequest): Check {
-  const sources: Array<[string, unknown]> = [
-    ['triggerBy', order.trigger === undefined ? 'last' : order.trigger.by],
-    ['tpTriggerBy', order.tpTriggerBy ?? 'last'],
-    ['slTriggerBy', order.slTriggerBy ?? 'last'],
-  ];
-  for (const [name, value] of sources) {
-    if (!TRIGGER_SOURCES.includes(value)) return no(CODE_PARAMS_ERROR, `${name} invalid: ${describeValue(value)} is not a trigger source; use last or mark (${order.symbol})`);
-  }
+  const source =
+    (order.trigger === undefined ? undefined : badSource('triggerBy', order.trigger.by, order.symbol)) ??
+    badSource('tpTriggerBy', order.tpTriggerBy, order.symbol) ??
+    badSource('slTriggerBy', order.slTriggerBy, order.symbol);
+  if (source) return source;
   if (order.tpslMode !== undefined && order.tpslMode !== 'Full' && order.tpslMode !== 'Partial') {
     return no(CODE_PARAMS_ERROR, `tpslMode invalid: ${describeValue(order.tpslMode)}; use Full or Partial (${order.symbol})`);
   }

@@ -8,6 +8,7 @@ import { attachToEntry, NO_PARTIAL_STOPS } from './partial-stops.js';
 
 /** An order the venue holds, mutable inside the venue only; callers see OrderState snapshots. */
 export interface SimOrder {
+  /** Always made by normalizeRequest: every order the venue holds has one request shape. */
   readonly request: OrderRequest;
   readonly orderId: string;
   status: OrderStatus;
@@ -138,9 +139,12 @@ export function checkLeverage(rules: InstrumentRules, leverage: number): void {
   }
 }
 
-/** What callers see of an order: one object literal of fixed shape (no spread of optional fields), cheap to make on every event. */
-export function snapshot(order: SimOrder, rejectReason?: string): OrderState {
-  const r = order.request;
+/**
+ * Bybit's defaults: GTC for limit orders, IOC for market orders, Full TP/SL. Every field is written
+ * out (absent ones as undefined) so all requests the venue holds share one object shape.
+ */
+export function normalizeRequest(r: OrderRequest): OrderRequest {
+  const hasTpsl = r.takeProfit !== undefined || r.stopLoss !== undefined;
   return {
     clientId: r.clientId,
     symbol: r.symbol,
@@ -148,16 +152,23 @@ export function snapshot(order: SimOrder, rejectReason?: string): OrderState {
     type: r.type,
     qty: r.qty,
     price: r.price,
-    timeInForce: r.timeInForce,
+    timeInForce: r.timeInForce ?? (r.type === 'market' ? 'IOC' : 'GTC'),
     reduceOnly: r.reduceOnly,
     closeOnTrigger: r.closeOnTrigger,
     trigger: r.trigger,
     takeProfit: r.takeProfit,
     stopLoss: r.stopLoss,
-    tpslMode: r.tpslMode,
+    tpslMode: hasTpsl ? (r.tpslMode ?? 'Full') : r.tpslMode,
     tpLimitPrice: r.tpLimitPrice,
     tpTriggerBy: r.tpTriggerBy,
     slTriggerBy: r.slTriggerBy,
+  };
+}
+
+/** What callers see of an order: the normalized request (one shape for all) and the order's state, cheap to make on every event. */
+export function snapshot(order: SimOrder, rejectReason?: string): OrderState {
+  return {
+    ...order.request,
     orderId: order.orderId,
     status: order.status,
     filledQty: order.filledQty,

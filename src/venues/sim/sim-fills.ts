@@ -5,7 +5,7 @@ import type { SimCandle } from '../../ports/simulated-venue.js';
 import { slip, type SlippedFill } from './costs.js';
 import { initialMargin } from './margin.js';
 import { SimAccount } from './sim-account.js';
-import { snapshot, type FillCause, type SimOrder, type SymbolBook } from './sim-book.js';
+import { normalizeRequest, snapshot, type FillCause, type SimOrder, type SymbolBook } from './sim-book.js';
 
 export class SimFills extends SimAccount {
   /** A taker fill at `price` plus slippage, rounded against the taker; the unfilled rest is cancelled. */
@@ -112,7 +112,7 @@ export class SimFills extends SimAccount {
     clientId?: string,
   ): SimOrder {
     const side: OrderSide = book.position.size > 0 ? 'sell' : 'buy';
-    const request: OrderRequest = { clientId: clientId ?? this.nextId(`${book.symbol}-${cause}`), symbol: book.symbol, side, reduceOnly: true, ...shape };
+    const request = normalizeRequest({ clientId: clientId ?? this.nextId(`${book.symbol}-${cause}`), symbol: book.symbol, side, reduceOnly: true, ...shape });
     return {
       request,
       orderId: this.nextId('sim'),

@@ -5,7 +5,7 @@ import type { TradingStop } from '../../ports/execution-venue.js';
 import type { SimulatedVenue } from '../../ports/simulated-venue.js';
 import { fundingPayment } from './margin.js';
 import { checkAgainstRules, checkMargin, checkPartialRoom, checkReduceOnly, CODE_DUPLICATE_CLIENT_ID } from './order-checks.js';
-import { snapshot, type SimOrder, type SymbolBook } from './sim-book.js';
+import { normalizeRequest, snapshot, type SimOrder, type SymbolBook } from './sim-book.js';
 import { SimMatcher } from './sim-matching.js';
 import { applyTradingStop } from './trading-stop.js';
 
@@ -27,7 +27,7 @@ export class SimVenue extends SimMatcher implements SimulatedVenue {
   submit(request: OrderRequest): void {
     const time = this.clock.now();
     const book = this.books.get(request.symbol);
-    const full = withDefaults(request);
+    const full = normalizeRequest(request);
     const order: SimOrder = {
       request: full,
       orderId: this.nextId('sim'),
@@ -48,16 +48,12 @@ export class SimVenue extends SimMatcher implements SimulatedVenue {
       return reject(CODE_DUPLICATE_CLIENT_ID, `OrderLinkedID is duplicate: ${JSON.stringify(request.clientId)} was used before`);
     }
     const reference = request.price ?? request.trigger?.price ?? this.lastPrice(book);
-    const checks = [
-      () => checkAgainstRules(full, book.rules, reference),
-      () => checkReduceOnly(full, book.position),
-      () => checkPartialRoom(full, book.partialStops.length),
-      () => checkMargin(full, book.position, reference, book.leverage, this.fees.taker, this.availableBalance()),
-    ];
-    for (const check of checks) {
-      const result = check();
-      if (!result.ok) return reject(result.code, result.reason);
-    }
+    // In Bybit's order: the instrument's rules, reduce-only, room for partial stops, then margin.
+    let result = checkAgainstRules(full, book.rules, reference);
+    if (result.ok) result = checkReduceOnly(full, book.position);
+    if (result.ok) result = checkPartialRoom(full, book.partialStops.length);
+    if (result.ok) result = checkMargin(full, book.position, reference, book.leverage, this.fees.taker, this.availableBalance());
+    if (!result.ok) return reject(result.code, result.reason);
     this.clientIds.add(request.clientId);
     const accepted: SimOrder = full.type === 'limit' && full.price !== undefined ? { ...order, fillLevel: this.fillLevel(book, full.side, full.price) } : order;
     book.orders.push(accepted);
@@ -119,13 +115,6 @@ export class SimVenue extends SimMatcher implements SimulatedVenue {
     this.emit({ type: 'fundingPaid', time, symbol, rate, amount });
     return amount;
   }
-}
-
-/** Bybit's defaults: GTC for limit orders, IOC for market orders, Full TP/SL. */
-function withDefaults(request: OrderRequest): OrderRequest {
-  const timeInForce = request.timeInForce ?? (request.type === 'market' ? 'IOC' : 'GTC');
-  const hasTpsl = request.takeProfit !== undefined || request.stopLoss !== undefined;
-  return { ...request, timeInForce, ...(hasTpsl ? { tpslMode: request.tpslMode ?? 'Full' } : {}) };
 }
 
 /** A post-only limit crosses when it would trade against the last price at once. */
