@@ -39,6 +39,18 @@ describe.skipIf(!candles)('bybot backtest', () => {
     expect(readFileSync(report, 'utf8')).toContain('id="bybot-data"');
   });
 
+  it('runs donchian-breakout (1h context, TP ladder) on 5m with 1m detail, latency and a touch fill rule', async () => {
+    const json = join(dir, 'out', 'donchian.json');
+    // Binance's 1m SOLUSDT, aggregated to 5m for the main series and used as it is for the detail.
+    const oneMinute = join(candles!, 'binance-spot_SOLUSDT_1m_2025-01-01_2025-01-21.csv');
+    const result = await bybot('backtest', '--strategy', 'donchian-breakout', '--symbol', 'SOLUSDT', '--timeframe', '5m', '--data', oneMinute, '--detail', oneMinute, '--latency', '1500', '--limit-fill', 'touch', '--slippage', '2bps', '--json', json);
+    expect(result.err).toBe('');
+    expect(result.code).toBe(0);
+    const parsed = JSON.parse(readFileSync(json, 'utf8'));
+    expect(parsed.trades.length).toBeGreaterThan(3);
+    expect(new Set(parsed.trades.map((t: { exitReason: string }) => t.exitReason))).toContain('take-profit');
+  });
+
   it('lookahead-check finds nothing for sma-cross', async () => {
     const result = await bybot('lookahead-check', '--strategy', 'sma-cross', '--symbol', 'SOLUSDT', '--timeframe', '5m', '--data', candles!, '--from', '2025-05-01', '--to', '2025-05-10', '--cuts', '3');
     expect(result).toMatchObject({ code: 0, out: expect.stringMatching(/^4 runs, \d+ signals compared: no lookahead found$/) });
@@ -57,6 +69,9 @@ describe.skipIf(!candles)('bybot backtest', () => {
       [[...base, '--data', candles!, '--from', '2025-05-02', '--to', '2025-05-01'], '--from "2025-05-02" is not before --to "2025-05-01"'],
       [[...base, '--data', candles!, '--from', '2025-05-01', '--to', '2025-05-02', '--detail', join(candles!, 'binance-spot_SOLUSDT_1m_2025-01-01_2025-01-21.csv')], '--detail: '],
       [[...base], 'no SOLUSDT 5m history in'],
+      [[...base, '--data', candles!, '--latency', '-5'], '--latency: -5 must be milliseconds from 0 to 60000'],
+      [[...base, '--data', candles!, '--limit-fill', 'sometimes'], '--limit-fill: "sometimes" is not through, touch or ticks:<n>'],
+      [['backtest', '--strategy', 'donchian-breakout', '--symbol', 'SOLUSDT', '--timeframe', '5m', '--data', candles!, '--params', 'trendTimeframe=3m'], 'whole multiple of 5m'],
     ];
     for (const [args, message] of cases) {
       const result = await bybot(...args, ...files);

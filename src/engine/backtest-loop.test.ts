@@ -88,6 +88,31 @@ describe('the backtest loop: hooks', () => {
     expect(run.trades.map((t) => [t.side, t.exitReason])).toEqual([['long', 'done'], ['short', 'end of data']]);
   });
 
+  it('onForming sees the candle as it forms from the 1m detail, and its intents act from the next 1m candle', () => {
+    // One 5m candle made of five 1m candles; a second 5m candle to close into.
+    const oneMinute = series([[100, 101, 99, 100.5], [100.5, 102, 100, 101.5], [101.5, 103, 101, 102.5], [102.5, 103, 102, 102], [102, 102.5, 101, 101], flat(101), flat(101), flat(101), flat(101), flat(101)], MIN);
+    const formed: Array<[number, number, number, number, number]> = [];
+    const fills: number[] = [];
+    const strategy = scripted({}, {
+      onForming: (ctx, candle) => {
+        formed.push([candle.open, candle.high, candle.low, candle.close, candle.volume]);
+        expect(candle.closed).toBe(false);
+        expect(ctx.candles.length).toBe(ctx.time < T0 + 5 * MIN ? 0 : 1);
+        return formed.length === 2 ? [{ kind: 'enter', side: 'long', qty: 1 }] : [];
+      },
+      onFill: (ctx, fill) => void fills.push(fill.price),
+    });
+    runScenario([[100, 103, 99, 101], flat(101)], strategy, { detail: oneMinute });
+    expect(formed.slice(0, 4)).toEqual([
+      [100, 101, 99, 100.5, 1000],
+      [100, 102, 99, 101.5, 2000],
+      [100, 103, 99, 102.5, 3000],
+      [100, 103, 99, 102, 4000],
+    ]);
+    // Asked after the second 1m candle: filled at the third one's open, not at the next 5m open.
+    expect(fills[0]).toBe(101.5);
+  });
+
   it('delivers the trades of a candle to onTrade before its onCandle, at their own times, only when declared', () => {
     const trade = (time: number, price: number): Trade => ({ symbol: 'SOLUSDT', time, price, size: 1, side: 'buy', id: String(time) });
     const tape = [trade(T0 + 1000, 100.1), trade(T0 + 5 * MIN + 10, 100.2), trade(T0 + 5 * MIN + 20, 100.3), trade(T0 + 20 * MIN, 99)];
@@ -98,6 +123,18 @@ describe('the backtest loop: hooks', () => {
     const quiet: string[] = [];
     runScenario([flat(100)], scripted({}, { onTrade: () => void quiet.push('trade') }), { trades: tape });
     expect(quiet).toEqual([]);
+  });
+
+  it('keeps an order book from the messages and shows it to onBook in time order with the trades', () => {
+    const snapshot = { kind: 'snapshot' as const, symbol: 'SOLUSDT', time: T0 + 100, updateId: 10, seq: 1, bids: [[99.9, 5]] as [number, number][], asks: [[100.1, 4]] as [number, number][] };
+    const delta = { kind: 'delta' as const, symbol: 'SOLUSDT', time: T0 + 5 * MIN + 100, updateId: 11, seq: 2, bids: [[100, 2]] as [number, number][], asks: [] as [number, number][] };
+    const gap = { ...delta, time: T0 + 5 * MIN + 200, updateId: 20, bids: [[100.05, 1]] as [number, number][] };
+    const trade: Trade = { symbol: 'SOLUSDT', time: T0 + 5 * MIN + 150, price: 100, size: 1, side: 'sell', id: 't' };
+    const log: string[] = [];
+    const strategy = scripted({}, { onBook: (ctx, book) => void log.push(`book ${book.bestBid()}/${book.bestAsk()} at ${ctx.time - T0}`), onTrade: (ctx, t) => void log.push(`trade at ${t.time - T0}`) });
+    runScenario([flat(100), flat(100)], strategy, { book: [snapshot, delta, gap], trades: [trade], needs: { book: true, trades: true } });
+    // The delta that skips updates is not applied (a live feed would resubscribe).
+    expect(log).toEqual(['book 99.9/100.1 at 100', 'book 100/100.1 at 300100', 'trade at 300150']);
   });
 
   it('the portfolio kept from events matches the venue: equity every candle, with fees and funding', () => {

@@ -1,5 +1,5 @@
 // The backtest kernel: candles in time order through the venue, the portfolio, the strategy and the order manager, one equity sample per candle.
-import { candleAt, type CandleSeries } from '../data/candle-series.js';
+import { candleAt, type CandleColumns, type CandleSeries } from '../data/candle-series.js';
 import type { FundingSeries } from '../data/funding-series.js';
 import type { Candle } from '../domain/candle.js';
 import { OrderBook, type BookMessage } from '../domain/order-book.js';
@@ -94,8 +94,11 @@ export function runBacktestLoop(input: BacktestLoopInput): BacktestLoopOutput {
   const bar: { -readonly [K in keyof SimCandle]: SimCandle[K] } = { time: 0, open: 0, high: 0, low: 0, close: 0, volume: 0 };
   const detail = input.detail;
   // `columns` builds fresh views on every call: read it once.
-  const detailTime = detail?.columns.time;
+  const detailColumns = detail?.columns;
+  const detailTime = detailColumns?.time;
   let detailIndex = 0;
+  // A strategy that reads the forming candle gets it after each detail candle, and its intents act from the next one.
+  const forming = strategy.onForming && detailColumns ? formingReplay(input, context, detailColumns, act, () => (queued.length > 0 ? act(queued.splice(0)) : undefined), portfolio) : undefined;
   let fundingIndex = 0;
   let previousClose = Number.NaN;
 
@@ -120,7 +123,8 @@ export function runBacktestLoop(input: BacktestLoopInput): BacktestLoopOutput {
       while (detailIndex < detail.length && detailTime[detailIndex]! < time) detailIndex++;
       const first = detailIndex;
       while (detailIndex < detail.length && detailTime[detailIndex]! < time + tfMs) detailIndex++;
-      venue.processCandle(symbol, bar, detailIndex > first && !venue.isQuiet(symbol) ? detailCandles(detail, first, detailIndex) : undefined);
+      if (forming && detailIndex > first) forming.step(bar, first, detailIndex);
+      else venue.processCandle(symbol, bar, detailIndex > first && !venue.isQuiet(symbol) ? detailCandles(detail, first, detailIndex) : undefined);
     } else {
       venue.processCandle(symbol, bar);
     }
@@ -145,6 +149,52 @@ export function runBacktestLoop(input: BacktestLoopInput): BacktestLoopOutput {
   }
   input.onProgress?.(n, n);
   return { equityTime, equity, trades: recorder.trades };
+}
+
+/**
+ * Drives the venue through the detail candles one by one (so fills happen at their granularity) and,
+ * after each but the last, shows the strategy the main candle formed so far. Intents from onForming
+ * go out at that detail candle's close and act from the next one.
+ */
+function formingReplay(
+  input: BacktestLoopInput,
+  context: EngineContext,
+  d: CandleColumns,
+  act: (intents: Intents) => void,
+  flushQueued: () => void,
+  portfolio: Portfolio,
+): { step(main: SimCandle, from: number, to: number): void } {
+  const { venue, symbol, strategy } = input;
+  const step: { -readonly [K in keyof SimCandle]: SimCandle[K] } = { time: 0, open: 0, high: 0, low: 0, close: 0, volume: 0 };
+  return {
+    step(main, from, to) {
+      let high = Number.NEGATIVE_INFINITY;
+      let low = Number.POSITIVE_INFINITY;
+      let volume = 0;
+      let turnover = 0;
+      const mainTime = context.time;
+      for (let k = from; k < to; k++) {
+        step.time = d.time[k]!;
+        step.open = d.open[k]!;
+        step.high = d.high[k]!;
+        step.low = d.low[k]!;
+        step.close = d.close[k]!;
+        step.volume = d.volume[k]!;
+        venue.processCandle(symbol, step);
+        high = Math.max(high, step.high);
+        low = Math.min(low, step.low);
+        volume += step.volume;
+        turnover += d.turnover[k]!;
+        if (k === to - 1) break;
+        input.clock?.set(d.time[k + 1]!);
+        portfolio.mark(symbol, step.close);
+        context.time = step.time;
+        flushQueued();
+        act(strategy.onForming!(context, { time: main.time, open: main.open, high, low, close: step.close, volume, turnover, closed: false }));
+      }
+      context.time = mainTime;
+    },
+  };
 }
 
 function detailCandles(detail: CandleSeries, from: number, to: number): Candle[] {

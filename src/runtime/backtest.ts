@@ -11,7 +11,7 @@ import { writeHtmlReport } from '../backtest/report/write.js';
 import { writeTextAtomic } from '../core/atomic-write.js';
 import { findStrategy, parseParamText, resolveStrategyParams } from '../strategy/registry.js';
 import { BYBIT_DEFAULT_FEES, parseSlippage, type FeeSchedule } from '../venues/sim/costs.js';
-import { SimVenue } from '../venues/sim/sim-venue.js';
+import { SimVenue, type LimitFillRule } from '../venues/sim/sim-venue.js';
 import type { ContextSeries } from '../engine/context-views.js';
 import type { StrategyNeeds } from '../strategy/api.js';
 import { historyStore, type DataContext } from './data-files.js';
@@ -30,6 +30,10 @@ export interface BacktestRequest {
   readonly slippage?: string;
   readonly initialEquity: number;
   readonly leverage: number;
+  /** Decision-to-venue delay in ms (0 by default). */
+  readonly latencyMs?: number;
+  /** `through` (default), `touch` or `ticks:<n>`. */
+  readonly limitFill?: string;
   readonly json?: string;
   readonly report?: string;
   readonly onProgress?: (done: number, total: number) => void;
@@ -62,7 +66,11 @@ export function backtestFromRequest(ctx: DataContext, request: BacktestRequest):
   }
   const instrument = instrumentFor(request.symbol, store);
   const clock = new ManualClock(history.candles.columns.time[0]!);
-  const venue = new SimVenue({ instruments: [instrument], fees, slippage, initialEquity: request.initialEquity, leverage: request.leverage, clock });
+  const limitFill = parseLimitFill(request.limitFill);
+  if (request.latencyMs !== undefined && !(request.latencyMs >= 0 && request.latencyMs <= 60_000)) {
+    throw new InputError(`--latency: ${describeValue(request.latencyMs)} must be milliseconds from 0 to 60000`);
+  }
+  const venue = new SimVenue({ instruments: [instrument], fees, slippage, initialEquity: request.initialEquity, leverage: request.leverage, clock, latencyMs: request.latencyMs ?? 0, ...(limitFill ? { limitFill } : {}) });
   const detail = request.detail ? loadDetail(ctx, request, history.candles.columns.time) : undefined;
   const context = contextFor(ctx, request, definition.name, definition.needs?.(params as never));
   const result = runBacktest({
@@ -83,6 +91,15 @@ export function backtestFromRequest(ctx: DataContext, request: BacktestRequest):
   if (request.json) writeTextAtomic(request.json, `${resultToJson(result)}\n`);
   if (request.report) writeHtmlReport(request.report, result);
   return result;
+}
+
+/** `--limit-fill`: through, touch or ticks:<n>. */
+export function parseLimitFill(text: string | undefined): LimitFillRule | undefined {
+  if (text === undefined) return undefined;
+  if (text === 'through' || text === 'touch') return text;
+  const m = /^ticks:(\d{1,5})$/.exec(text);
+  if (m && Number(m[1]) <= 10_000) return { throughTicks: Number(m[1]) };
+  throw new InputError(`--limit-fill: ${describeValue(text)} is not through, touch or ticks:<n> (n from 0 to 10000)`);
 }
 
 function describeSlippage(text: string): string {

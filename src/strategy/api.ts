@@ -77,6 +77,11 @@ export interface Strategy {
   onStart?(ctx: StrategyContext): Intents;
   /** A candle of the strategy's timeframe closed. */
   onCandle(ctx: StrategyContext): Intents;
+  /**
+   * The candle still forming changed (live: every kline update; backtests: after each detail
+   * candle inside it, given with --detail). `ctx.candles` still holds closed candles only.
+   */
+  onForming?(ctx: StrategyContext, forming: Candle): Intents;
   /** A public trade of the traded symbol (when trade data is present and `needs.trades` is set). */
   onTrade?(ctx: StrategyContext, trade: Trade): Intents;
   /** The order book of the traded symbol changed (when book data is present and `needs.book` is set). */

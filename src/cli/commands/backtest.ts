@@ -20,6 +20,8 @@ interface BacktestOptions {
   slippage?: string;
   equity: string;
   leverage: string;
+  latency: string;
+  limitFill?: string;
   json?: string;
   report?: string;
 }
@@ -44,6 +46,8 @@ export function registerBacktestCommand(program: Command, io: Output, status: Ex
     .option('--slippage <model>', '0 (default), <n>bps, fixed:<bps>, vol:<range fraction>, impact:<coef>:<cap>')
     .option('--equity <usdt>', 'initial equity in USDT', '10000')
     .option('--leverage <x>', 'isolated leverage', '1')
+    .option('--latency <ms>', 'delay from a decision to the order reaching the venue', '0')
+    .option('--limit-fill <rule>', 'when a resting limit fills: through (price trades beyond it, default), touch, or ticks:<n> beyond')
     .option('--json <out.json>', 'write the full result as JSON')
     .option('--report <out.html>', 'write the self-contained HTML report')
     .action((opts: BacktestOptions, command: Command) => {
@@ -66,6 +70,8 @@ export function registerBacktestCommand(program: Command, io: Output, status: Ex
           ...(opts.slippage ? { slippage: opts.slippage } : {}),
           initialEquity: Number(opts.equity),
           leverage: Number(opts.leverage),
+          latencyMs: Number(opts.latency),
+          ...(opts.limitFill ? { limitFill: opts.limitFill } : {}),
           ...(opts.json ? { json: opts.json } : {}),
           ...(opts.report ? { report: opts.report } : {}),
           onProgress: (done, total) => progress.update('backtest', done, total),
