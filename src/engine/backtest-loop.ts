@@ -65,6 +65,8 @@ export function runBacktestLoop(input: BacktestLoopInput): BacktestLoopOutput {
   const view = new SeriesView(candles, tfMs, lookback);
   const others = contextViews(input.needs, symbol, input.timeframe, candles, input.context ?? [], lookback);
   const context = new EngineContext(symbol, input.timeframe, view, portfolio, others.views);
+  /** The traded symbol's position in the portfolio, marked at each close. */
+  const held = portfolio.position(symbol);
 
   // Intents from fill and close hooks wait for the candle's close: the venue is mid-candle when they fire.
   const queued: Intent[] = [];
@@ -130,9 +132,9 @@ export function runBacktestLoop(input: BacktestLoopInput): BacktestLoopOutput {
     }
     const closeTime = time + tfMs;
     input.clock?.set(closeTime);
-    portfolio.mark(symbol, bar.close);
+    held.mark = bar.close;
     view.showFirst(i + 1);
-    others.showClosedBy(closeTime);
+    if (others.views.size > 0) others.showClosedBy(closeTime);
     context.time = time;
     if (flows) flows.deliver(closeTime, act);
     equityTime[i] = time;

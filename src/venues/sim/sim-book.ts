@@ -165,16 +165,18 @@ export function normalizeRequest(r: OrderRequest): OrderRequest {
   };
 }
 
-/** What callers see of an order: the normalized request (one shape for all) and the order's state, cheap to make on every event. */
+/**
+ * What callers see of an order: a copy of its request with the order's state added, field by field in
+ * one fixed order, so every snapshot shares one object shape and is cheap to make on every event.
+ */
 export function snapshot(order: SimOrder, rejectReason?: string): OrderState {
-  return {
-    ...order.request,
-    orderId: order.orderId,
-    status: order.status,
-    filledQty: order.filledQty,
-    avgFillPrice: order.avgFillPrice,
-    createdTime: order.createdTime,
-    updatedTime: order.updatedTime,
-    rejectReason,
-  };
+  const state = normalizeRequest(order.request) as { -readonly [K in keyof OrderState]: OrderState[K] };
+  state.orderId = order.orderId;
+  state.status = order.status;
+  state.filledQty = order.filledQty;
+  state.avgFillPrice = order.avgFillPrice;
+  state.createdTime = order.createdTime;
+  state.updatedTime = order.updatedTime;
+  state.rejectReason = rejectReason;
+  return state;
 }
