@@ -1,4 +1,5 @@
 // What a strategy may ask for: intents, which the risk engine checks and the order manager turns into orders.
+import type { Signal } from './signal.js';
 
 /** One rung of a take-profit ladder: close `fraction` of the entry at `price`. */
 export interface TakeProfitRung {
@@ -23,6 +24,8 @@ export type Intent =
       /** A trailing stop at this price distance, set once the entry fills. */
       readonly trailingStop?: number;
       readonly reason?: string;
+      /** The signal behind the entry (its factors and strength), for the risk engine and analytics. */
+      readonly signal?: Signal;
     }
   /** Close all (or a fraction) of the position at market. */
   | { readonly kind: 'exit'; readonly fraction?: number; readonly reason: string }
