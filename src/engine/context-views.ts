@@ -46,7 +46,8 @@ export function contextViews(
   }
   for (const need of needs?.symbols ?? []) {
     const key = seriesKey(need.symbol, need.timeframe);
-    if (views.has(key)) continue;
+    // The traded series itself (a BTC strategy asking for BTC as context) is the main view already.
+    if (views.has(key) || (need.symbol === symbol && need.timeframe === timeframe)) continue;
     const found = given.find((g) => g.symbol === need.symbol && g.timeframe === need.timeframe);
     if (!found) throw new InputError(`strategy needs ${need.symbol} ${need.timeframe} candles as context: none were given (--context ${need.symbol}:${need.timeframe}=<file>)`);
     add(key, found.candles, need.timeframe);
