@@ -5,6 +5,7 @@ import { registerBacktestCommand } from './commands/backtest.js';
 import { registerDataCommands, type ExitStatus } from './commands/data.js';
 import { registerDownloadCommand } from './commands/download.js';
 import { registerIndicatorCommands } from './commands/indicators.js';
+import { registerStrategyCommands } from './commands/strategies.js';
 import { consoleOutput, type Output } from './output.js';
 
 /** Exit codes: 0 ok, 1 the job ran and found the data unacceptable, 2 bad input, 3 remote or network failure, 4 a bug. */
@@ -23,6 +24,7 @@ export function buildProgram(io: Output, status: ExitStatus): Command {
   registerDownloadCommand(program, io);
   registerIndicatorCommands(program, io);
   registerBacktestCommand(program, io, status);
+  registerStrategyCommands(program, io);
   return program;
 }
 
