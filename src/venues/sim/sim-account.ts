@@ -89,6 +89,8 @@ export class SimAccount {
   }
 
   /** Balance less the isolated margin of open positions and of resting orders that would open exposure. */
+  private lastBook: SymbolBook | undefined;
+
   availableBalance(): number {
     let used = 0;
     for (const book of this.bookList) {
@@ -103,7 +105,11 @@ export class SimAccount {
   }
 
   protected book(symbol: string): SymbolBook {
+    // A backtest asks for the same symbol a million times in a row: the last answer first.
+    const last = this.lastBook;
+    if (last !== undefined && last.symbol === symbol) return last;
     const book = this.books.get(symbol);
+    this.lastBook = book;
     if (!book) throw new InputError(`unknown symbol ${JSON.stringify(symbol)}: the simulator trades ${[...this.books.keys()].join(', ')}`);
     return book;
   }
