@@ -50,6 +50,35 @@ export class CandleWindow {
     return this.at(this.size - 1 - back);
   }
 
+  /** The same as fromEnd: with the field readers below, the window serves as a strategy's CandleView live. */
+  back(steps: number): Candle {
+    return this.fromEnd(steps);
+  }
+
+  time(steps: number): number {
+    return this.cols.time[this.slotBack(steps)]!;
+  }
+
+  open(steps: number): number {
+    return this.cols.open[this.slotBack(steps)]!;
+  }
+
+  high(steps: number): number {
+    return this.cols.high[this.slotBack(steps)]!;
+  }
+
+  low(steps: number): number {
+    return this.cols.low[this.slotBack(steps)]!;
+  }
+
+  close(steps: number): number {
+    return this.cols.close[this.slotBack(steps)]!;
+  }
+
+  volume(steps: number): number {
+    return this.cols.volume[this.slotBack(steps)]!;
+  }
+
   /** The newest closed candle, skipping a forming one. */
   lastClosed(): Candle | undefined {
     for (let back = 0; back < this.size; back++) {
@@ -70,6 +99,12 @@ export class CandleWindow {
     const result: Candle[] = [];
     for (let k = 0; k < this.size; k++) result.push(this.at(k));
     return result;
+  }
+
+  /** Ring slot of the candle `steps` before the newest, checked. */
+  private slotBack(steps: number): number {
+    if (!(steps >= 0 && steps < this.size && steps % 1 === 0)) throw new RangeError(`candle ${steps} back is outside the ${this.size} candles in the window`);
+    return this.slot(this.size - 1 - steps);
   }
 
   private slot(index: number): number {
