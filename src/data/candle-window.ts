@@ -1,16 +1,19 @@
 // The last N candles of one timeframe (500 in the live engine): a ring buffer, so a new candle costs O(1) forever.
 import type { Candle } from '../domain/candle.js';
+import { ColumnsReader } from './columns-reader.js';
 import { CANDLE_FLAG, candleAt, emptyColumns, flagsOf, type CandleColumns, NUMERIC_COLUMNS } from './candle-series.js';
 
-export class CandleWindow {
-  private readonly cols: CandleColumns;
+/** With the field readers it inherits, the window serves as a strategy's CandleView live. */
+export class CandleWindow extends ColumnsReader {
+  protected readonly columns: CandleColumns;
   /** Index of the oldest candle in the ring. */
   private head = 0;
   private size = 0;
 
   constructor(readonly capacity = 500) {
+    super();
     if (!Number.isInteger(capacity) || capacity < 1) throw new RangeError(`window capacity must be a positive integer, got ${capacity}`);
-    this.cols = emptyColumns(capacity);
+    this.columns = emptyColumns(capacity);
   }
 
   get length(): number {
@@ -23,12 +26,12 @@ export class CandleWindow {
    */
   update(candle: Candle): void {
     const newest = this.size === 0 ? undefined : this.slot(this.size - 1);
-    if (newest !== undefined && this.cols.time[newest] === candle.time) {
+    if (newest !== undefined && this.columns.time[newest] === candle.time) {
       this.write(newest, candle);
       return;
     }
-    if (newest !== undefined && candle.time < this.cols.time[newest]!) {
-      throw new RangeError(`candle at ${candle.time} is older than the newest in the window (${this.cols.time[newest]})`);
+    if (newest !== undefined && candle.time < this.columns.time[newest]!) {
+      throw new RangeError(`candle at ${candle.time} is older than the newest in the window (${this.columns.time[newest]})`);
     }
     if (this.size < this.capacity) {
       this.write(this.slot(this.size), candle);
@@ -42,7 +45,7 @@ export class CandleWindow {
   /** Candle `index` counting from the oldest (0) to the newest (length - 1). */
   at(index: number): Candle {
     if (index < 0 || index >= this.size) throw new RangeError(`window index ${index} outside [0, ${this.size})`);
-    return candleAt(this.cols, this.slot(index));
+    return candleAt(this.columns, this.slot(index));
   }
 
   /** Candle `back` steps before the newest (0 = newest). */
@@ -50,47 +53,18 @@ export class CandleWindow {
     return this.at(this.size - 1 - back);
   }
 
-  /** The same as fromEnd: with the field readers below, the window serves as a strategy's CandleView live. */
-  back(steps: number): Candle {
-    return this.fromEnd(steps);
-  }
-
-  time(steps: number): number {
-    return this.cols.time[this.slotBack(steps)]!;
-  }
-
-  open(steps: number): number {
-    return this.cols.open[this.slotBack(steps)]!;
-  }
-
-  high(steps: number): number {
-    return this.cols.high[this.slotBack(steps)]!;
-  }
-
-  low(steps: number): number {
-    return this.cols.low[this.slotBack(steps)]!;
-  }
-
-  close(steps: number): number {
-    return this.cols.close[this.slotBack(steps)]!;
-  }
-
-  volume(steps: number): number {
-    return this.cols.volume[this.slotBack(steps)]!;
-  }
-
   /** The newest closed candle, skipping a forming one. */
   lastClosed(): Candle | undefined {
     for (let back = 0; back < this.size; back++) {
       const i = this.slot(this.size - 1 - back);
-      if ((this.cols.flags[i]! & CANDLE_FLAG.forming) === 0) return candleAt(this.cols, i);
+      if ((this.columns.flags[i]! & CANDLE_FLAG.forming) === 0) return candleAt(this.columns, i);
     }
     return undefined;
   }
 
   /** One column in chronological order, copied into `out` (allocated when absent). */
   column(name: (typeof NUMERIC_COLUMNS)[number], out = new Float64Array(this.size)): Float64Array {
-    const src = this.cols[name];
+    const src = this.columns[name];
     for (let k = 0; k < this.size; k++) out[k] = src[this.slot(k)]!;
     return out;
   }
@@ -101,8 +75,8 @@ export class CandleWindow {
     return result;
   }
 
-  /** Ring slot of the candle `steps` before the newest, checked. */
-  private slotBack(steps: number): number {
+  /** Ring slot of the candle `steps` before the newest, checked (the field readers of ColumnsReader use it). */
+  protected indexBack(steps: number): number {
     if (!(steps >= 0 && steps < this.size && steps % 1 === 0)) throw new RangeError(`candle ${steps} back is outside the ${this.size} candles in the window`);
     return this.slot(this.size - 1 - steps);
   }
@@ -112,7 +86,7 @@ export class CandleWindow {
   }
 
   private write(i: number, candle: Candle): void {
-    const c = this.cols;
+    const c = this.columns;
     c.time[i] = candle.time;
     c.open[i] = candle.open;
     c.high[i] = candle.high;

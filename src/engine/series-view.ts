@@ -1,7 +1,6 @@
 // A strategy's view of a stored candle series during a replay: only the candles closed so far, read in place without copying.
 import type { CandleColumns, CandleSeries } from '../data/candle-series.js';
-import { candleAt } from '../data/candle-series.js';
-import type { Candle } from '../domain/candle.js';
+import { ColumnsReader } from '../data/columns-reader.js';
 import type { CandleView } from '../strategy/api.js';
 
 /**
@@ -9,8 +8,8 @@ import type { CandleView } from '../strategy/api.js';
  * strategy can not look ahead. `lookback` caps how far back it may read, as the live window does.
  * The series must not change while viewed (replayed history does not).
  */
-export class SeriesView implements CandleView {
-  private readonly cols: CandleColumns;
+export class SeriesView extends ColumnsReader implements CandleView {
+  protected readonly columns: CandleColumns;
   private readonly total: number;
   /** Candles [0, end) have closed. */
   private end = 0;
@@ -20,8 +19,9 @@ export class SeriesView implements CandleView {
     private readonly periodMs: number,
     private readonly lookback: number,
   ) {
+    super();
     if (!(Number.isInteger(lookback) && lookback >= 1)) throw new RangeError(`lookback must be a positive integer, got ${lookback}`);
-    this.cols = series.columns;
+    this.columns = series.columns;
     this.total = series.length;
   }
 
@@ -31,7 +31,7 @@ export class SeriesView implements CandleView {
 
   /** Makes visible every candle whose close time (open + period) is at or before `time`. */
   showClosedBy(time: number): void {
-    const t = this.cols.time;
+    const t = this.columns.time;
     while (this.end < this.total && t[this.end]! + this.periodMs <= time) this.end++;
   }
 
@@ -40,35 +40,7 @@ export class SeriesView implements CandleView {
     this.end = count;
   }
 
-  back(steps: number): Candle {
-    return candleAt(this.cols, this.index(steps));
-  }
-
-  time(steps: number): number {
-    return this.cols.time[this.index(steps)]!;
-  }
-
-  open(steps: number): number {
-    return this.cols.open[this.index(steps)]!;
-  }
-
-  high(steps: number): number {
-    return this.cols.high[this.index(steps)]!;
-  }
-
-  low(steps: number): number {
-    return this.cols.low[this.index(steps)]!;
-  }
-
-  close(steps: number): number {
-    return this.cols.close[this.index(steps)]!;
-  }
-
-  volume(steps: number): number {
-    return this.cols.volume[this.index(steps)]!;
-  }
-
-  private index(steps: number): number {
+  protected indexBack(steps: number): number {
     if (!(steps >= 0 && steps < this.length && steps % 1 === 0)) {
       throw new RangeError(`candle ${steps} back is outside the ${this.length} visible candles`);
     }
