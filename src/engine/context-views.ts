@@ -49,7 +49,7 @@ export function contextViews(
     // The traded series itself (a BTC strategy asking for BTC as context) is the main view already.
     if (views.has(key) || (need.symbol === symbol && need.timeframe === timeframe)) continue;
     const found = given.find((g) => g.symbol === need.symbol && g.timeframe === need.timeframe);
-    if (!found) throw new InputError(`strategy needs ${need.symbol} ${need.timeframe} candles as context: none were given (--context ${need.symbol}:${need.timeframe}=<file>)`);
+    if (!found) throw new InputError(`strategy needs ${need.symbol} ${need.timeframe} candles as context: none were given (point --data at a folder that holds them)`);
     add(key, found.candles, need.timeframe);
   }
   return {

@@ -70,6 +70,16 @@ describe('engine scenarios', () => {
     expect(tradeRows(breakeven.trades)).toEqual([{ side: 'long', entry: 100, exit: 101, qty: 2, fees: 0, funding: 0, pnl: 2, reason: 'stop-loss' }]);
   });
 
+  it('after a partial take-profit the position stays on the lot grid, so a full exit goes through', () => {
+    // 6.9 − 3.4 is 3.5000000000000004 in doubles; the venue keeps 3.5.
+    const enter = { kind: 'enter' as const, side: 'long' as const, qty: 6.9, targets: [{ price: 102, fraction: 0.5 }, { price: 110, fraction: 0.5 }] };
+    const run = runScenario([flat(100), [100, 102.5, 99.5, 102], flat(102), flat(103)], scripted({ 0: [enter], 2: [{ kind: 'exit', reason: 'signal' }] }));
+    expect(run.events.filter((e) => e.type === 'orderRejected')).toEqual([]);
+    expect(run.events.flatMap((e) => (e.type === 'positionChanged' ? [e.position.size] : []))).toContain(3.5);
+    // 3.4 left at the first target (102), the other 3.5 at the next open (103).
+    expect(tradeRows(run.trades)).toEqual([{ side: 'long', entry: 100, exit: (3.4 * 102 + 3.5 * 103) / 6.9, qty: 6.9, fees: 0, funding: 0, pnl: 17.3, reason: 'signal' }]);
+  });
+
   it('moving the stop to breakeven and trailing', () => {
     const rows: Row[] = [flat(100), [100, 103, 100, 103], [103, 104, 102.5, 104], [104, 104, 99, 99]];
     const run = runScenario(rows, scripted({ 0: [{ kind: 'enter', side: 'long', qty: 1, stopLoss: 97 }], 1: [{ kind: 'moveStop', stopLoss: 100 }], 2: [{ kind: 'trail', distance: 1 }] }));

@@ -60,7 +60,7 @@ export class OrderManager {
       case 'exit': {
         if (position.size === 0) return;
         const fraction = Math.min(1, Math.max(0, intent.fraction ?? 1));
-        const qty = fraction >= 1 ? Math.abs(position.size) : this.rules.roundQty(Math.abs(position.size) * fraction, 'down');
+        const qty = fraction >= 1 ? this.rules.roundQty(Math.abs(position.size), 'halfUp') : this.rules.roundQty(Math.abs(position.size) * fraction, 'down');
         if (!(qty > 0)) return;
         const clientId = this.nextId();
         this.reasons.set(clientId, intent.reason);

@@ -148,7 +148,10 @@ export class SimAccount {
     const effect = applyFill(before, order.request.side, qty, price);
     const paid = fee ?? tradingFee(this.fees, price, qty, maker);
     this.wallet += effect.realisedPnl - paid;
-    book.position = effect.position;
+    // Sizes stay on the lot grid: 69 − 34.5 in doubles is 34.50000000000001, and an exit of that would be refused.
+    const rawSize = effect.position.size;
+    const onGrid = rawSize === 0 ? 0 : book.rules.roundQty(rawSize, 'halfUp');
+    book.position = onGrid === rawSize ? effect.position : { size: onGrid, entryPrice: onGrid === 0 ? Number.NaN : effect.position.entryPrice };
     // Lot arithmetic only when it can drift: a first fill is already on the grid.
     const filled = order.filledQty === 0 ? qty : book.rules.roundQty(order.filledQty + qty, 'halfUp');
     order.avgFillPrice = order.filledQty === 0 ? price : (order.avgFillPrice * order.filledQty + price * qty) / filled;
