@@ -23,6 +23,11 @@ describe('bybot strategies', () => {
     expect(text.out).toMatch(/ {2}fast {15}integer {2}default 10, range 1…1000/);
     const json = JSON.parse((await bybot('strategies', '--json')).out) as Array<{ name: string; params: Array<{ name: string; default: unknown }> }>;
     expect(json.find((s) => s.name === 'donchian-breakout')?.params).toContainEqual(expect.objectContaining({ name: 'trendTimeframe', default: '1h' }));
+    // The seed strategies run through the signal pipeline: its switches are parameters too.
+    for (const name of ['volume-vwap', 'momentum-burst', 'range-breakout', 'mean-reversion']) {
+      const params = json.find((s) => s.name === name)?.params.map((p) => p.name) ?? [];
+      expect(params, name).toEqual(expect.arrayContaining(['riskPct', 'ctxAdx', 'ctxAdxMin', 'ctxBtcCorr', 'regimeScaling']));
+    }
   });
 
   it('report: refuses a folder without Bybit spans and an unknown strategy', async () => {

@@ -159,7 +159,7 @@ function contextFor(ctx: DataContext, request: Pick<BacktestRequest, 'data' | 'f
       return { ...need, candles: historyFor(ctx, { ...request, symbol: need.symbol, timeframe: need.timeframe }).candles };
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
-      throw new InputError(`${strategy} reads ${need.symbol} ${need.timeframe} candles as context: ${error.message}`, { cause: error });
+      throw new InputError(`${strategy} reads ${need.symbol} ${need.timeframe} candles as context: ${error.message} (point --data at a folder that holds them too, or switch that check off: see bybot strategies)`, { cause: error });
     }
   });
 }

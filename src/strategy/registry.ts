@@ -1,10 +1,25 @@
 // Strategies by name, created with validated parameters: `--params fast=10,slow=30` becomes a checked object or a clear error.
 import { InputError, describeValue } from '../core/errors.js';
 import type { StrategyDefinition } from './api.js';
+import { withPipeline } from './pipeline/with-pipeline.js';
 import { donchianBreakout } from './strategies/donchian-breakout/index.js';
+import { meanReversion } from './strategies/mean-reversion/index.js';
+import { momentumBurst } from './strategies/momentum-burst/index.js';
+import { rangeBreakout } from './strategies/range-breakout/index.js';
 import { smaCross } from './strategies/sma-cross/index.js';
+import { volumeVwap } from './strategies/volume-vwap/index.js';
 
-const STRATEGIES: readonly StrategyDefinition[] = [smaCross as unknown as StrategyDefinition, donchianBreakout as unknown as StrategyDefinition];
+const plain = (definition: unknown): StrategyDefinition => definition as StrategyDefinition;
+
+/** The reference strategies run bare; the seed strategies run through the signal pipeline (market context, model, regime). */
+const STRATEGIES: readonly StrategyDefinition[] = [
+  plain(smaCross),
+  plain(donchianBreakout),
+  withPipeline(plain(volumeVwap)),
+  withPipeline(plain(momentumBurst)),
+  withPipeline(plain(rangeBreakout)),
+  withPipeline(plain(meanReversion)),
+];
 
 export function strategyNames(): string[] {
   return STRATEGIES.map((s) => s.name);
