@@ -2,10 +2,12 @@
 import { monotonicNow } from '../core/clock.js';
 import type { CandleSeries } from '../data/candle-series.js';
 import type { History } from '../data/history-source.js';
-import type { Instrument } from '../domain/instrument.js';
 import { timeframeMs, type Timeframe } from '../domain/timeframe.js';
 import { runBacktestLoop } from '../engine/backtest-loop.js';
 import type { ContextSeries } from '../engine/context-views.js';
+import { RiskGate, type IntentDenied } from '../engine/risk-gate.js';
+import { InstrumentRules, type Instrument } from '../domain/instrument.js';
+import type { RiskEngine } from '../risk/index.js';
 import { OrderManager } from '../execution/order-manager.js';
 import type { SimulatedVenue } from '../ports/simulated-venue.js';
 import type { StrategyDefinition } from '../strategy/api.js';
@@ -29,6 +31,8 @@ export interface BacktestRunInput {
   readonly onProgress?: (done: number, total: number) => void;
   /** Candles of other symbols the strategy reads as context. */
   readonly context?: readonly ContextSeries[];
+  /** The risk engine every intent passes (sizing, protections, validation); none: intents go straight to the orders. */
+  readonly risk?: RiskEngine;
 }
 
 export function runBacktest(input: BacktestRunInput): BacktestResult {
@@ -51,6 +55,7 @@ export function runBacktest(input: BacktestRunInput): BacktestResult {
     needs: input.strategy.needs?.(input.params as never),
     ...(input.context ? { context: input.context } : {}),
     ...(input.onProgress ? { onProgress: input.onProgress } : {}),
+    ...(input.risk ? { risk: (portfolio) => new RiskGate(input.risk!, input.strategy.name, input.symbol, new InstrumentRules(input.instrument), portfolio, timeframeMs(input.timeframe)) } : {}),
   });
 
   // Views over the series' columns trimmed to its length (its buffers may be larger), and the loop's own
@@ -62,6 +67,7 @@ export function runBacktest(input: BacktestRunInput): BacktestResult {
   const end = c.time[n - 1]! + timeframeMs(input.timeframe);
   const metrics = computeMetrics({
     trades: loop.trades,
+    ...(input.risk ? { risk: riskSummary(loop.denied) } : {}),
     equity,
     initialEquity: input.settings.initialEquity,
     start,
@@ -79,7 +85,15 @@ export function runBacktest(input: BacktestRunInput): BacktestResult {
     settings: input.settings,
     metrics,
     trades: loop.trades,
+    ...(input.risk ? { risk: riskSummary(loop.denied) } : {}),
     equity,
     prices: { time: c.time, open: c.open, high: c.high, low: c.low, close: c.close },
   };
+}
+
+/** How many entries the risk engine refused, and by which rule. */
+function riskSummary(denied: readonly IntentDenied[]): NonNullable<BacktestResult['risk']> {
+  const byRule: Record<string, number> = {};
+  for (const d of denied) byRule[d.rule] = (byRule[d.rule] ?? 0) + 1;
+  return { denied: denied.length, byRule };
 }

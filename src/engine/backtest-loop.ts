@@ -13,6 +13,7 @@ import { RoundTripRecorder } from '../portfolio/round-trip-recorder.js';
 import type { SimCandle, SimulatedVenue } from '../ports/simulated-venue.js';
 import type { Intent, Intents, Strategy, StrategyNeeds } from '../strategy/api.js';
 import { contextViews, type ContextSeries } from './context-views.js';
+import type { IntentDenied, RiskGate } from './risk-gate.js';
 import { SeriesView } from './series-view.js';
 import { EngineContext } from './strategy-context.js';
 
@@ -40,6 +41,11 @@ export interface BacktestLoopInput {
   /** Order book messages of the traded symbol in time order, for onBook. */
   readonly book?: readonly BookMessage[];
   readonly onEvent?: (event: VenueEvent) => void;
+  /**
+   * The risk engine between the strategy and the order manager, built on this loop's portfolio (see
+   * RiskGate); without it intents go straight to the order manager.
+   */
+  readonly risk?: (portfolio: Portfolio) => RiskGate;
   /** The replay clock the venue stamps commands with: set to each candle's close before the strategy acts. */
   readonly clock?: { set(time: number): void };
   /** Called every `progressEvery` candles with (done, total). */
@@ -53,6 +59,8 @@ export interface BacktestLoopOutput {
   readonly equity: Float64Array;
   /** Round trips of the traded symbol, in the order they closed. */
   readonly trades: readonly RoundTrip[];
+  /** Entries the risk engine refused, in time order (empty without a risk engine). */
+  readonly denied: readonly IntentDenied[];
 }
 
 export function runBacktestLoop(input: BacktestLoopInput): BacktestLoopOutput {
@@ -73,9 +81,13 @@ export function runBacktestLoop(input: BacktestLoopInput): BacktestLoopOutput {
   const queue = (intents: Intents): void => {
     if (intents) for (const intent of intents) queued.push(intent);
   };
+  const risk = input.risk?.(portfolio);
   const recorder = new RoundTripRecorder(
     (clientId) => orders.reasons.get(clientId),
-    strategy.onPositionClosed ? (trade) => queue(strategy.onPositionClosed!(context, trade)) : undefined,
+    (trade) => {
+      risk?.onTrade(trade);
+      if (strategy.onPositionClosed) queue(strategy.onPositionClosed(context, trade));
+    },
   );
   venue.onEvent((event) => {
     portfolio.on(event);
@@ -84,8 +96,11 @@ export function runBacktestLoop(input: BacktestLoopInput): BacktestLoopOutput {
     if (strategy.onFill && event.type === 'orderFilled' && event.fill.symbol === symbol) queue(strategy.onFill(context, event.fill));
     input.onEvent?.(event);
   });
+  /** When intents act: the close of the candle (or detail candle) just processed. */
+  let now = Number.NaN;
   const act = (intents: Intents): void => {
-    if (intents && intents.length > 0) orders.apply(intents, context.position);
+    if (!intents || intents.length === 0) return;
+    orders.apply(risk ? risk.filter(intents, now) : intents, context.position);
   };
   const flows = flowReplay(input, context);
 
@@ -100,11 +115,14 @@ export function runBacktestLoop(input: BacktestLoopInput): BacktestLoopOutput {
   const detailTime = detailColumns?.time;
   let detailIndex = 0;
   // A strategy that reads the forming candle gets it after each detail candle, and its intents act from the next one.
-  const forming = strategy.onForming && detailColumns ? formingReplay(input, context, detailColumns, act, () => (queued.length > 0 ? act(queued.splice(0)) : undefined), portfolio) : undefined;
+  const forming = strategy.onForming && detailColumns
+    ? formingReplay(input, context, detailColumns, act, () => (queued.length > 0 ? act(queued.splice(0)) : undefined), portfolio, (time) => (now = time))
+    : undefined;
   let fundingIndex = 0;
   let previousClose = Number.NaN;
 
   context.time = n > 0 ? c.time[0]! : Number.NaN;
+  now = context.time;
   act(strategy.onStart?.(context));
   for (let i = 0; i < n; i++) {
     const time = c.time[i]!;
@@ -131,6 +149,7 @@ export function runBacktestLoop(input: BacktestLoopInput): BacktestLoopOutput {
       venue.processCandle(symbol, bar);
     }
     const closeTime = time + tfMs;
+    now = closeTime;
     input.clock?.set(closeTime);
     held.mark = bar.close;
     view.showFirst(i + 1);
@@ -139,6 +158,11 @@ export function runBacktestLoop(input: BacktestLoopInput): BacktestLoopOutput {
     if (flows) flows.deliver(closeTime, act);
     equityTime[i] = time;
     equity[i] = portfolio.equity;
+    if (risk) {
+      risk.onCandle(candleAt(c, i));
+      const forced = risk.forced(closeTime);
+      if (forced.length > 0) orders.apply(forced, context.position);
+    }
     if (queued.length > 0) act(queued.splice(0));
     act(strategy.onCandle(context));
     previousClose = bar.close;
@@ -150,7 +174,7 @@ export function runBacktestLoop(input: BacktestLoopInput): BacktestLoopOutput {
     equity[n - 1] = portfolio.equity;
   }
   input.onProgress?.(n, n);
-  return { equityTime, equity, trades: recorder.trades };
+  return { equityTime, equity, trades: recorder.trades, denied: risk?.denied ?? [] };
 }
 
 /**
@@ -165,6 +189,7 @@ function formingReplay(
   act: (intents: Intents) => void,
   flushQueued: () => void,
   portfolio: Portfolio,
+  setNow: (time: number) => void,
 ): { step(main: SimCandle, from: number, to: number): void } {
   const { venue, symbol, strategy } = input;
   const step: { -readonly [K in keyof SimCandle]: SimCandle[K] } = { time: 0, open: 0, high: 0, low: 0, close: 0, volume: 0 };
@@ -189,6 +214,7 @@ function formingReplay(
         turnover += d.turnover[k]!;
         if (k === to - 1) break;
         input.clock?.set(d.time[k + 1]!);
+        setNow(d.time[k + 1]!);
         portfolio.mark(symbol, step.close);
         context.time = step.time;
         flushQueued();

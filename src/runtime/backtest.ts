@@ -14,6 +14,7 @@ import { BYBIT_DEFAULT_FEES, parseSlippage, type FeeSchedule } from '../venues/s
 import { SimVenue, type LimitFillRule } from '../venues/sim/sim-venue.js';
 import type { ContextSeries } from '../engine/context-views.js';
 import type { StrategyNeeds } from '../strategy/api.js';
+import { RiskEngine } from '../risk/index.js';
 import { historyStore, type DataContext } from './data-files.js';
 import { instrumentFor } from './instruments.js';
 
@@ -34,6 +35,8 @@ export interface BacktestRequest {
   readonly latencyMs?: number;
   /** `through` (default), `touch` or `ticks:<n>`. */
   readonly limitFill?: string;
+  /** Put the risk engine (default settings, the run's leverage) between the strategy and the orders. */
+  readonly risk?: boolean;
   readonly json?: string;
   readonly report?: string;
   readonly onProgress?: (done: number, total: number) => void;
@@ -86,6 +89,7 @@ export function backtestFromRequest(ctx: DataContext, request: BacktestRequest):
     clock,
     settings: { initialEquity: request.initialEquity, takerFee: fees.taker, makerFee: fees.maker, slippage: describeSlippage(request.slippage ?? '0') },
     ...(request.onProgress ? { onProgress: request.onProgress } : {}),
+    ...(request.risk ? { risk: new RiskEngine({ sizing: { leverage: request.leverage } }) } : {}),
   });
   // Files only once everything computed: a failure above leaves no partial report behind.
   if (request.json) writeTextAtomic(request.json, `${resultToJson(result)}\n`);

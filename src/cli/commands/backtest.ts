@@ -22,6 +22,7 @@ interface BacktestOptions {
   leverage: string;
   latency: string;
   limitFill?: string;
+  risk?: boolean;
   json?: string;
   report?: string;
 }
@@ -48,6 +49,7 @@ export function registerBacktestCommand(program: Command, io: Output, status: Ex
     .option('--leverage <x>', 'isolated leverage', '1')
     .option('--latency <ms>', 'delay from a decision to the order reaching the venue', '0')
     .option('--limit-fill <rule>', 'when a resting limit fills: through (price trades beyond it, default), touch, or ticks:<n> beyond')
+    .option('--risk', 'put the risk engine between the strategy and the orders (sizing, protections, signal checks)')
     .option('--json <out.json>', 'write the full result as JSON')
     .option('--report <out.html>', 'write the self-contained HTML report')
     .action((opts: BacktestOptions, command: Command) => {
@@ -72,6 +74,7 @@ export function registerBacktestCommand(program: Command, io: Output, status: Ex
           leverage: Number(opts.leverage),
           latencyMs: Number(opts.latency),
           ...(opts.limitFill ? { limitFill: opts.limitFill } : {}),
+          ...(opts.risk ? { risk: true } : {}),
           ...(opts.json ? { json: opts.json } : {}),
           ...(opts.report ? { report: opts.report } : {}),
           onProgress: (done, total) => progress.update('backtest', done, total),
@@ -84,6 +87,7 @@ export function registerBacktestCommand(program: Command, io: Output, status: Ex
       io.out(`  trades ${m.trades} (win rate ${pct(m.winRate)}), net profit ${money(m.netProfit)} USDT (${pct(m.netProfitPct)}), buy & hold ${pct(m.buyAndHoldPct)}`);
       io.out(`  max drawdown ${pct(m.maxDrawdownPct)}, Sharpe ${ratio(m.sharpe)}, Sortino ${ratio(m.sortino)}, profit factor ${ratio(m.profitFactor)}, expectancy ${money(m.expectancy)} USDT`);
       io.out(`  fees ${money(m.feesPaid)} USDT, funding ${money(m.fundingPaid)} USDT, slippage ${money(m.slippagePaid)} USDT`);
+      if (result.risk) io.out(`  risk engine refused ${result.risk.denied} entries${result.risk.denied ? ` (${Object.entries(result.risk.byRule).map(([rule, count]) => `${rule} ${count}`).join(', ')})` : ''}`);
       if (opts.json) io.out(`  JSON written to ${opts.json}`);
       if (opts.report) io.out(`  report written to ${opts.report}`);
     });

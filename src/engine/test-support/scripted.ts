@@ -53,11 +53,11 @@ export interface EngineRun extends BacktestLoopOutput {
 export function runScenario(
   rows: readonly Row[] | CandleSeries,
   strategyOrFactory: Strategy | ((venue: SimVenue) => Strategy),
-  options: Partial<SimVenueOptions> & Partial<Pick<BacktestLoopInput, 'detail' | 'funding' | 'context' | 'trades' | 'book'>> & { needs?: StrategyNeeds } = {},
+  options: Partial<SimVenueOptions> & Partial<Pick<BacktestLoopInput, 'detail' | 'funding' | 'context' | 'trades' | 'book' | 'risk'>> & { needs?: StrategyNeeds } = {},
 ): EngineRun {
   const candles = rows instanceof CandleSeries ? rows : series(rows);
   const clock = new ManualClock(candles.columns.time[0] ?? T0);
-  const { detail, funding: fundingSeries, context, trades, book, needs, ...venueOptions } = options;
+  const { detail, funding: fundingSeries, context, trades, book, needs, risk, ...venueOptions } = options;
   const venue = new SimVenue({ instruments: [SOLUSDT_DEFAULT], initialEquity: 10_000, clock, fees: { taker: 0, maker: 0 }, ...venueOptions });
   const events: VenueEvent[] = [];
   const strategy = typeof strategyOrFactory === 'function' ? strategyOrFactory(venue) : strategyOrFactory;
@@ -76,6 +76,7 @@ export function runScenario(
     ...(trades ? { trades } : {}),
     ...(book ? { book } : {}),
     ...(needs ? { needs } : {}),
+    ...(risk ? { risk } : {}),
   });
   return { ...output, venue, events };
 }
