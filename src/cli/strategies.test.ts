@@ -24,7 +24,7 @@ describe('bybot strategies', () => {
     const json = JSON.parse((await bybot('strategies', '--json')).out) as Array<{ name: string; params: Array<{ name: string; default: unknown }> }>;
     expect(json.find((s) => s.name === 'donchian-breakout')?.params).toContainEqual(expect.objectContaining({ name: 'trendTimeframe', default: '1h' }));
     // The seed strategies run through the signal pipeline: its switches are parameters too.
-    for (const name of ['volume-vwap', 'momentum-burst', 'range-breakout', 'mean-reversion']) {
+    for (const name of ['volume-vwap', 'multitf-volume', 'momentum-burst', 'range-breakout', 'liquidity-sweep', 'mean-reversion', 'trend-pullback']) {
       const params = json.find((s) => s.name === name)?.params.map((p) => p.name) ?? [];
       expect(params, name).toEqual(expect.arrayContaining(['riskPct', 'ctxAdx', 'ctxAdxMin', 'ctxBtcCorr', 'regimeScaling']));
     }

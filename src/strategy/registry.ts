@@ -3,10 +3,13 @@ import { InputError, describeValue } from '../core/errors.js';
 import type { StrategyDefinition } from './api.js';
 import { withPipeline } from './pipeline/with-pipeline.js';
 import { donchianBreakout } from './strategies/donchian-breakout/index.js';
+import { liquiditySweep } from './strategies/liquidity-sweep/index.js';
 import { meanReversion } from './strategies/mean-reversion/index.js';
 import { momentumBurst } from './strategies/momentum-burst/index.js';
+import { multiTfVolume } from './strategies/multitf-volume/index.js';
 import { rangeBreakout } from './strategies/range-breakout/index.js';
 import { smaCross } from './strategies/sma-cross/index.js';
+import { trendPullback } from './strategies/trend-pullback/index.js';
 import { volumeVwap } from './strategies/volume-vwap/index.js';
 
 const plain = (definition: unknown): StrategyDefinition => definition as StrategyDefinition;
@@ -16,9 +19,12 @@ const STRATEGIES: readonly StrategyDefinition[] = [
   plain(smaCross),
   plain(donchianBreakout),
   withPipeline(plain(volumeVwap)),
+  withPipeline(plain(multiTfVolume)),
   withPipeline(plain(momentumBurst)),
   withPipeline(plain(rangeBreakout)),
+  withPipeline(plain(liquiditySweep)),
   withPipeline(plain(meanReversion)),
+  withPipeline(plain(trendPullback)),
 ];
 
 export function strategyNames(): string[] {

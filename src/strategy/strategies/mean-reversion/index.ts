@@ -1,4 +1,5 @@
 // Mean Reversion: fade a close beyond VWAP ±2σ when RSI is at an extreme and has diverged from price; take profit at VWAP or the volume POC.
+import type { Fill } from '../../../domain/order.js';
 import { z } from 'zod';
 import { VolumeProfile } from '../../../features/price/volume-profile.js';
 import { DivergenceDetector } from '../../../indicators/momentum/divergence.js';
@@ -72,6 +73,11 @@ class MeanReversion implements Strategy {
     this.divergence = new DivergenceDetector({ left: p.pivotLeft, right: p.pivotRight, rangeMin: 5, rangeMax: 60 });
     this.atr = new ATR(p.atr);
     this.trade = new OpenTrade(p.maxMinutes);
+  }
+
+  /** The trade follower learns the entry size from the fills. */
+  onFill(_ctx: StrategyContext, fill: Fill): void {
+    this.trade.onFill(fill);
   }
 
   onCandle(ctx: StrategyContext): readonly Intent[] {

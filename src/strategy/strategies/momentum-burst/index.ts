@@ -1,4 +1,5 @@
 // Momentum Burst: a volume spike of 3× the average that breaks the last 5m high or low as RSI crosses 50; $2–2.5 targets, a $0.8–1 stop (SOL dollars), 45 minutes at most.
+import type { Fill } from '../../../domain/order.js';
 import { z } from 'zod';
 import { RSI } from '../../../indicators/momentum/rsi.js';
 import { SMA } from '../../../indicators/trend/sma.js';
@@ -52,6 +53,11 @@ class MomentumBurst implements Strategy {
     this.volumeAverage = new SMA(p.volumePeriod);
     this.rsi = new RSI(p.rsi);
     this.trade = new OpenTrade(p.maxMinutes);
+  }
+
+  /** The trade follower learns the entry size from the fills. */
+  onFill(_ctx: StrategyContext, fill: Fill): void {
+    this.trade.onFill(fill);
   }
 
   onCandle(ctx: StrategyContext): readonly Intent[] {

@@ -1,4 +1,5 @@
 // Range Breakout: a range of 2 h or more, narrower than $1.5 on SOL, with volume drying up inside; enter on a breakout with volume, targets 1.5× and 2.5× the range.
+import type { Fill } from '../../../domain/order.js';
 import { z } from 'zod';
 import { timeframeMs } from '../../../domain/timeframe.js';
 import { ATR } from '../../../indicators/volatility/atr.js';
@@ -76,6 +77,11 @@ class RangeBreakout implements Strategy {
 
   constructor(private readonly p: Params) {
     this.trade = new OpenTrade(p.maxMinutes);
+  }
+
+  /** The trade follower learns the entry size from the fills. */
+  onFill(_ctx: StrategyContext, fill: Fill): void {
+    this.trade.onFill(fill);
   }
 
   onCandle(ctx: StrategyContext): readonly Intent[] {

@@ -1,5 +1,6 @@
 // What the strategies here do while they hold a position: the time limit, and the stop moved to breakeven once a target has paid.
 import { z } from 'zod';
+import type { Fill } from '../../../domain/order.js';
 import { timeframeMs } from '../../../domain/timeframe.js';
 import type { Intent, StrategyContext } from '../../api.js';
 import { NOTHING } from './entry.js';
@@ -16,6 +17,9 @@ export const maxMinutesParam = (defaultMinutes: number) => z.number().int().min(
 export class OpenTrade {
   private openedAt = Number.NaN;
   private openedSize = 0;
+  /** Side and size of the entry fills of the current trade, told by onFill. */
+  private entrySide: Fill['side'] | undefined;
+  private entryFilled = 0;
 
   constructor(private readonly maxMinutes: number) {}
 
@@ -23,6 +27,17 @@ export class OpenTrade {
   flat(): void {
     this.openedAt = Number.NaN;
     this.openedSize = 0;
+    this.entrySide = undefined;
+    this.entryFilled = 0;
+  }
+
+  /**
+   * Every fill of the strategy (forward onFill here): the first fill opens the trade and later ones on
+   * its side add to it, so the opened size is known even when a target fills in the entry candle.
+   */
+  onFill(fill: Fill): void {
+    if (this.entrySide === undefined) this.entrySide = fill.side;
+    if (fill.side === this.entrySide) this.entryFilled += fill.qty;
   }
 
   /** Milliseconds from the entry fill to this candle's close (0 before a position was seen). */
@@ -35,7 +50,7 @@ export class OpenTrade {
     const size = Math.abs(ctx.position.size);
     if (Number.isNaN(this.openedAt)) {
       this.openedAt = ctx.time;
-      this.openedSize = size;
+      this.openedSize = Math.max(size, this.entryFilled);
     }
     if (this.maxMinutes > 0 && this.heldMs(ctx) >= this.maxMinutes * 60_000) return [{ kind: 'exit', reason: 'time limit' }];
     const entry = ctx.position.entryPrice;

@@ -1,4 +1,5 @@
 // VolumeVWAP: three-factor confluence (volume confirmation 40 %, position against VWAP 35 %, higher-timeframe trend 25 %) into a signal strength from 0 to 1.
+import type { Fill } from '../../../domain/order.js';
 import { z } from 'zod';
 import { TIMEFRAMES } from '../../../domain/timeframe.js';
 import { EMA } from '../../../indicators/trend/ema.js';
@@ -58,6 +59,11 @@ class VolumeVwap implements Strategy {
     this.atr = new ATR(p.atr);
     this.trend = new EMA(p.trendEma);
     this.trade = new OpenTrade(p.maxMinutes);
+  }
+
+  /** The trade follower learns the entry size from the fills. */
+  onFill(_ctx: StrategyContext, fill: Fill): void {
+    this.trade.onFill(fill);
   }
 
   onCandle(ctx: StrategyContext): readonly Intent[] {
