@@ -7,6 +7,9 @@ import type { PositionState } from '../domain/position.js';
 import type { VenueEvent } from '../domain/venue-events.js';
 import type { ExecutionVenue } from '../ports/execution-venue.js';
 
+/** An entry without targets (most of them): one shared empty ladder. */
+const NO_TARGETS: readonly TakeProfitRung[] = Object.freeze([]);
+
 /** What to put on the position once an entry has filled. */
 interface PendingProtection {
   readonly side: 'long' | 'short';
@@ -111,10 +114,11 @@ export class OrderManager {
   }
 
   /** The intent's targets on the tick grid, checked: a ladder's fractions are in (0, 1] and add up to at most 1. */
-  private ladder(intent: Extract<Intent, { kind: 'enter' }>): TakeProfitRung[] {
+  private ladder(intent: Extract<Intent, { kind: 'enter' }>): readonly TakeProfitRung[] {
     if (intent.takeProfit !== undefined && intent.targets !== undefined) {
       throw new InputError('enter intent: give takeProfit or targets, not both');
     }
+    if (intent.takeProfit === undefined && intent.targets === undefined) return NO_TARGETS;
     const rounding = takeProfitRounding(intent.side);
     if (intent.takeProfit !== undefined) return [{ price: this.rules.price.round(intent.takeProfit, rounding), fraction: 1 }];
     let total = 0;

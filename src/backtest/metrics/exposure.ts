@@ -4,20 +4,32 @@ import type { ClosedTrade } from './types.js';
 
 /** Milliseconds of [start, end) covered by at least one trade's [entryTime, exitTime]. */
 export function exposureMs(trades: readonly ClosedTrade[], start: number, end: number): number {
-  const intervals = trades
-    .map((t) => [Math.max(t.entryTime, start), Math.min(t.exitTime, end)] as const)
-    .filter(([from, to]) => to > from)
-    .sort((a, b) => a[0] - b[0]);
+  // Intervals clipped to the period, in entry order (a single-symbol run is in order already: no sort then).
+  const from: number[] = [];
+  const to: number[] = [];
+  let sorted = true;
+  for (const t of trades) {
+    const a = Math.max(t.entryTime, start);
+    const b = Math.min(t.exitTime, end);
+    if (!(b > a)) continue;
+    if (from.length > 0 && a < from[from.length - 1]!) sorted = false;
+    from.push(a);
+    to.push(b);
+  }
+  const order = from.map((_, i) => i);
+  if (!sorted) order.sort((i, j) => from[i]! - from[j]!);
   let covered = 0;
   let runFrom = Number.NaN;
   let runTo = Number.NEGATIVE_INFINITY;
-  for (const [from, to] of intervals) {
-    if (from > runTo) {
+  for (const i of order) {
+    const a = from[i]!;
+    const b = to[i]!;
+    if (a > runTo) {
       if (runTo > runFrom) covered += runTo - runFrom;
-      runFrom = from;
-      runTo = to;
-    } else if (to > runTo) {
-      runTo = to;
+      runFrom = a;
+      runTo = b;
+    } else if (b > runTo) {
+      runTo = b;
     }
   }
   if (runTo > runFrom) covered += runTo - runFrom;
