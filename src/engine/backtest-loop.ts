@@ -160,8 +160,11 @@ export function runBacktestLoop(input: BacktestLoopInput): BacktestLoopOutput {
     equity[i] = portfolio.equity;
     if (risk) {
       risk.onCandle(candleAt(c, i));
+      // The risk engine's own orders first (close all), then its exit rules (breakeven, trails, time stop).
       const forced = risk.forced(closeTime);
       if (forced.length > 0) orders.apply(forced, context.position);
+      const managed = risk.manage(closeTime);
+      if (managed.length > 0) orders.apply(managed, context.position);
     }
     if (queued.length > 0) act(queued.splice(0));
     act(strategy.onCandle(context));

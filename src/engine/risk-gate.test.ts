@@ -47,4 +47,15 @@ describe('the risk engine in the loop', () => {
     const bare = runScenario([flat(100), flat(100)], scripted({ 0: [{ kind: 'enter', side: 'long', qty: 1 }] }));
     expect(bare.denied).toEqual([]);
   });
+
+  it('its exit rules manage the open position: no progress in 2 h closes it (time stop)', () => {
+    const rows: Row[] = [...warm, ...Array.from({ length: 30 }, () => flat(100))];
+    const run = runScenario(rows, scripted({ 19: [{ kind: 'enter', side: 'long', qty: 1, stopLoss: 99 }] }), { risk: gate(), leverage: 3 });
+    const [trade] = run.trades;
+    expect(trade).toBeDefined();
+    expect(trade!.exitReason).toMatch(/time/);
+    // Opened at the open of candle 20, closed about two hours later.
+    expect(trade!.exitTime - trade!.entryTime).toBeGreaterThanOrEqual(2 * 60 * MIN);
+    expect(trade!.exitTime - trade!.entryTime).toBeLessThanOrEqual(2 * 60 * MIN + 10 * MIN);
+  });
 });

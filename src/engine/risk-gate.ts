@@ -6,7 +6,9 @@ import type { RoundTrip } from '../domain/round-trip.js';
 import { SMA } from '../indicators/trend/sma.js';
 import { ATR } from '../indicators/volatility/atr.js';
 import type { Portfolio } from '../portfolio/portfolio.js';
-import type { MarketUpdate, OpenPosition, RiskEngine, RiskRule, RiskView } from '../risk/index.js';
+import { exitIntent, type MarketUpdate, type OpenPosition, type RiskEngine, type RiskRule, type RiskView } from '../risk/index.js';
+import { PSAR } from '../indicators/trend/psar.js';
+import { SwingPoints } from '../features/price/swings.js';
 
 /** An entry the risk engine refused (the IntentDenied event): nothing was sent. */
 export interface IntentDenied {
@@ -28,6 +30,12 @@ export class RiskGate {
   private peakEquity: number;
   private price = Number.NaN;
   private move = 0;
+  /** What the exit rules watch: PSAR, confirmed swings, and the open position's start, first stop and best price. */
+  private readonly psar = new PSAR();
+  private readonly swings = new SwingPoints(3);
+  private openedAt = Number.NaN;
+  private initialStop: number | undefined;
+  private bestPrice = Number.NaN;
 
   constructor(
     private readonly risk: RiskEngine,
@@ -50,6 +58,55 @@ export class RiskGate {
     this.peakEquity = Math.max(this.peakEquity, this.portfolio.equity);
     this.price = bar.close;
     this.move = bar.open > 0 ? bar.close / bar.open - 1 : 0;
+    this.psar.add(bar);
+    this.swings.add(bar);
+    this.follow(bar);
+  }
+
+  /** The exit rules' advice for the open position (move the stop, or exit), as intents. */
+  manage(time: number): Intent[] {
+    const held = this.portfolio.position(this.symbol);
+    if (held.size === 0 || !this.atr.isStable) return [];
+    const long = held.size > 0;
+    const swing = long ? this.swings.lastLow : this.swings.lastHigh;
+    const advice = this.risk.manage(
+      {
+        side: long ? 'long' : 'short',
+        entryPrice: held.entryPrice,
+        openedAt: this.openedAt,
+        ...(held.stopLoss === undefined ? {} : { stopLoss: held.stopLoss }),
+        ...(this.initialStop === undefined ? {} : { initialStop: this.initialStop }),
+        peakPrice: this.bestPrice,
+      },
+      {
+        time,
+        price: this.price,
+        atr: this.atr.value,
+        ...(this.baseAtr.isStable ? { baseAtr: this.baseAtr.value } : {}),
+        ...(this.psar.isStable ? { psar: this.psar.sar } : {}),
+        ...(Number.isNaN(swing) ? {} : { lastSwing: swing }),
+      },
+      this.rules,
+    );
+    return advice ? [exitIntent(advice)] : [];
+  }
+
+  /** Notes when a position opened, its first stop and the best price since. */
+  private follow(bar: Candle): void {
+    const held = this.portfolio.position(this.symbol);
+    if (held.size === 0) {
+      this.openedAt = Number.NaN;
+      this.initialStop = undefined;
+      return;
+    }
+    const long = held.size > 0;
+    if (Number.isNaN(this.openedAt)) {
+      this.openedAt = bar.time;
+      this.initialStop = held.stopLoss;
+      this.bestPrice = long ? bar.high : bar.low;
+    } else {
+      this.bestPrice = long ? Math.max(this.bestPrice, bar.high) : Math.min(this.bestPrice, bar.low);
+    }
   }
 
   /** The intents the risk engine lets through, sized; the refused entries are recorded. */
