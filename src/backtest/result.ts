@@ -39,8 +39,8 @@ export interface BacktestResult {
   };
   readonly metrics: BacktestMetrics;
   readonly trades: readonly ClosedTrade[];
-  /** With the risk engine on: entries it refused, in all and by rule (e.g. { "drawdown": 3, "sessionClosed": 12 }). */
-  readonly risk?: { readonly denied: number; readonly byRule: Readonly<Record<string, number>> };
+  /** With the risk engine on: entries it refused, in all and by rule (e.g. { "drawdown": 3 }), and strategy calls that threw (skipped). */
+  readonly risk?: { readonly denied: number; readonly byRule: Readonly<Record<string, number>>; readonly strategyErrors: number };
   /** One sample per candle: its open time, equity valued at its close. */
   readonly equity: EquityCurve;
   readonly prices: PriceSeries;

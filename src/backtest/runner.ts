@@ -67,7 +67,7 @@ export function runBacktest(input: BacktestRunInput): BacktestResult {
   const end = c.time[n - 1]! + timeframeMs(input.timeframe);
   const metrics = computeMetrics({
     trades: loop.trades,
-    ...(input.risk ? { risk: riskSummary(loop.denied) } : {}),
+    ...(input.risk ? { risk: riskSummary(loop.denied, loop.faults.length) } : {}),
     equity,
     initialEquity: input.settings.initialEquity,
     start,
@@ -85,15 +85,15 @@ export function runBacktest(input: BacktestRunInput): BacktestResult {
     settings: input.settings,
     metrics,
     trades: loop.trades,
-    ...(input.risk ? { risk: riskSummary(loop.denied) } : {}),
+    ...(input.risk ? { risk: riskSummary(loop.denied, loop.faults.length) } : {}),
     equity,
     prices: { time: c.time, open: c.open, high: c.high, low: c.low, close: c.close },
   };
 }
 
-/** How many entries the risk engine refused, and by which rule. */
-function riskSummary(denied: readonly IntentDenied[]): NonNullable<BacktestResult['risk']> {
+/** How many entries the risk engine refused, and by which rule; how many strategy calls failed. */
+function riskSummary(denied: readonly IntentDenied[], faults: number): NonNullable<BacktestResult['risk']> {
   const byRule: Record<string, number> = {};
   for (const d of denied) byRule[d.rule] = (byRule[d.rule] ?? 0) + 1;
-  return { denied: denied.length, byRule };
+  return { denied: denied.length, byRule, strategyErrors: faults };
 }

@@ -13,7 +13,7 @@ import { RoundTripRecorder } from '../portfolio/round-trip-recorder.js';
 import type { SimCandle, SimulatedVenue } from '../ports/simulated-venue.js';
 import type { Intent, Intents, Strategy, StrategyNeeds } from '../strategy/api.js';
 import { contextViews, type ContextSeries } from './context-views.js';
-import type { IntentDenied, RiskGate } from './risk-gate.js';
+import type { IntentDenied, RiskGate, StrategyFault } from './risk-gate.js';
 import { SeriesView } from './series-view.js';
 import { EngineContext } from './strategy-context.js';
 
@@ -61,6 +61,8 @@ export interface BacktestLoopOutput {
   readonly trades: readonly RoundTrip[];
   /** Entries the risk engine refused, in time order (empty without a risk engine). */
   readonly denied: readonly IntentDenied[];
+  /** Strategy hooks that threw under the risk engine's error policy (without one an error ends the run). */
+  readonly faults: readonly StrategyFault[];
 }
 
 export function runBacktestLoop(input: BacktestLoopInput): BacktestLoopOutput {
@@ -86,14 +88,17 @@ export function runBacktestLoop(input: BacktestLoopInput): BacktestLoopOutput {
     (clientId) => orders.reasons.get(clientId),
     (trade) => {
       risk?.onTrade(trade);
-      if (strategy.onPositionClosed) queue(strategy.onPositionClosed(context, trade));
+      if (strategy.onPositionClosed) queue(risk ? risk.guard(now, () => strategy.onPositionClosed!(context, trade)) : strategy.onPositionClosed(context, trade));
     },
   );
   venue.onEvent((event) => {
     portfolio.on(event);
     orders.on(event);
     recorder.on(event);
-    if (strategy.onFill && event.type === 'orderFilled' && event.fill.symbol === symbol) queue(strategy.onFill(context, event.fill));
+    if (strategy.onFill && event.type === 'orderFilled' && event.fill.symbol === symbol) {
+      const fill = event.fill;
+      queue(risk ? risk.guard(now, () => strategy.onFill!(context, fill)) : strategy.onFill(context, fill));
+    }
     input.onEvent?.(event);
   });
   /** When intents act: the close of the candle (or detail candle) just processed. */
@@ -167,7 +172,7 @@ export function runBacktestLoop(input: BacktestLoopInput): BacktestLoopOutput {
       if (managed.length > 0) orders.apply(managed, context.position);
     }
     if (queued.length > 0) act(queued.splice(0));
-    act(strategy.onCandle(context));
+    act(risk ? risk.guard(now, () => strategy.onCandle(context)) : strategy.onCandle(context));
     previousClose = bar.close;
     if (input.onProgress && (i + 1) % every === 0) input.onProgress(i + 1, n);
   }
@@ -177,7 +182,7 @@ export function runBacktestLoop(input: BacktestLoopInput): BacktestLoopOutput {
     equity[n - 1] = portfolio.equity;
   }
   input.onProgress?.(n, n);
-  return { equityTime, equity, trades: recorder.trades, denied: risk?.denied ?? [] };
+  return { equityTime, equity, trades: recorder.trades, denied: risk?.denied ?? [], faults: risk?.faults ?? [] };
 }
 
 /**

@@ -58,4 +58,17 @@ describe('the risk engine in the loop', () => {
     expect(trade!.exitTime - trade!.entryTime).toBeGreaterThanOrEqual(2 * 60 * MIN);
     expect(trade!.exitTime - trade!.entryTime).toBeLessThanOrEqual(2 * 60 * MIN + 10 * MIN);
   });
+
+  it('a strategy error skips that candle; five in a row open its circuit breaker; without the risk engine the run stops', () => {
+    let calls = 0;
+    const faulty = { onCandle: () => { calls++; throw new Error('boom'); } };
+    const rows: Row[] = Array.from({ length: 40 }, () => flat(100));
+    const run = runScenario(rows, faulty, { risk: gate(), leverage: 3 });
+    expect(run.faults.length).toBe(calls);
+    expect(run.faults[0]).toMatchObject({ message: 'boom' });
+    // Paused for five minutes after each five errors: some candles are not even offered to it.
+    expect(calls).toBeLessThan(40);
+    expect(calls).toBeGreaterThanOrEqual(5);
+    expect(() => runScenario(rows, { onCandle: () => { throw new Error('boom'); } })).toThrow('boom');
+  });
 });

@@ -22,8 +22,15 @@ export interface IntentDenied {
 const ATR_PERIOD = 14;
 const BASE_ATR_PERIOD = 100;
 
+/** A strategy hook that threw: its output for that moment was dropped (and the circuit breaker counted it). */
+export interface StrategyFault {
+  readonly time: number;
+  readonly message: string;
+}
+
 export class RiskGate {
   readonly denied: IntentDenied[] = [];
+  readonly faults: StrategyFault[] = [];
   private readonly atr = new ATR(ATR_PERIOD);
   private readonly baseAtr = new SMA(BASE_ATR_PERIOD);
   private readonly trades: RoundTrip[] = [];
@@ -106,6 +113,24 @@ export class RiskGate {
       this.bestPrice = long ? bar.high : bar.low;
     } else {
       this.bestPrice = long ? Math.max(this.bestPrice, bar.high) : Math.min(this.bestPrice, bar.low);
+    }
+  }
+
+  /**
+   * Runs a strategy hook under the error policy: while the strategy's circuit breaker is open it is not
+   * called; an error skips that moment's output, counts towards the breaker, and is recorded.
+   */
+  guard<T>(time: number, hook: () => T): T | undefined {
+    if (!this.risk.canRun(this.strategy, this.symbol, time)) return undefined;
+    try {
+      const result = hook();
+      this.risk.onSuccess(this.strategy, this.symbol);
+      return result;
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      this.faults.push({ time, message });
+      this.risk.onError({ level: 'strategy', strategy: this.strategy, symbol: this.symbol, message }, time);
+      return undefined;
     }
   }
 
