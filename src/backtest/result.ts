@@ -40,7 +40,13 @@ export interface BacktestResult {
   readonly metrics: BacktestMetrics;
   readonly trades: readonly ClosedTrade[];
   /** With the risk engine on: entries it refused, in all and by rule (e.g. { "drawdown": 3 }), and strategy calls that threw (skipped). */
-  readonly risk?: { readonly denied: number; readonly byRule: Readonly<Record<string, number>>; readonly strategyErrors: number };
+  readonly risk?: {
+    readonly denied: number;
+    readonly byRule: Readonly<Record<string, number>>;
+    readonly strategyErrors: number;
+    /** ACTIVE / REDUCING / HALTED changes with their reasons, in time order. */
+    readonly stateChanges: readonly { readonly time: number; readonly from: string; readonly to: string; readonly reason: string }[];
+  };
   /** One sample per candle: its open time, equity valued at its close. */
   readonly equity: EquityCurve;
   readonly prices: PriceSeries;

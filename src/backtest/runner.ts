@@ -7,7 +7,7 @@ import { runBacktestLoop } from '../engine/backtest-loop.js';
 import type { ContextSeries } from '../engine/context-views.js';
 import { RiskGate, type IntentDenied } from '../engine/risk-gate.js';
 import { InstrumentRules, type Instrument } from '../domain/instrument.js';
-import type { RiskEngine } from '../risk/index.js';
+import type { RiskEngine, RiskEvent } from '../risk/index.js';
 import { OrderManager } from '../execution/order-manager.js';
 import type { SimulatedVenue } from '../ports/simulated-venue.js';
 import type { StrategyDefinition } from '../strategy/api.js';
@@ -67,7 +67,7 @@ export function runBacktest(input: BacktestRunInput): BacktestResult {
   const end = c.time[n - 1]! + timeframeMs(input.timeframe);
   const metrics = computeMetrics({
     trades: loop.trades,
-    ...(input.risk ? { risk: riskSummary(loop.denied, loop.faults.length) } : {}),
+    ...(input.risk ? { risk: riskSummary(loop.denied, loop.faults.length, loop.riskEvents) } : {}),
     equity,
     initialEquity: input.settings.initialEquity,
     start,
@@ -85,15 +85,16 @@ export function runBacktest(input: BacktestRunInput): BacktestResult {
     settings: input.settings,
     metrics,
     trades: loop.trades,
-    ...(input.risk ? { risk: riskSummary(loop.denied, loop.faults.length) } : {}),
+    ...(input.risk ? { risk: riskSummary(loop.denied, loop.faults.length, loop.riskEvents) } : {}),
     equity,
     prices: { time: c.time, open: c.open, high: c.high, low: c.low, close: c.close },
   };
 }
 
 /** How many entries the risk engine refused, and by which rule; how many strategy calls failed. */
-function riskSummary(denied: readonly IntentDenied[], faults: number): NonNullable<BacktestResult['risk']> {
+function riskSummary(denied: readonly IntentDenied[], faults: number, events: readonly RiskEvent[]): NonNullable<BacktestResult['risk']> {
   const byRule: Record<string, number> = {};
   for (const d of denied) byRule[d.rule] = (byRule[d.rule] ?? 0) + 1;
-  return { denied: denied.length, byRule, strategyErrors: faults };
+  const stateChanges = events.flatMap((e) => (e.type === 'tradingStateChanged' ? [{ time: e.time, from: e.from, to: e.to, reason: e.reason }] : []));
+  return { denied: denied.length, byRule, strategyErrors: faults, stateChanges };
 }

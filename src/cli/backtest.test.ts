@@ -43,12 +43,14 @@ describe.skipIf(!candles)('bybot backtest', () => {
     const json = join(dir, 'out', 'donchian.json');
     // Binance's 1m SOLUSDT, aggregated to 5m for the main series and used as it is for the detail.
     const oneMinute = join(candles!, 'binance-spot_SOLUSDT_1m_2025-01-01_2025-01-21.csv');
-    const result = await bybot('backtest', '--strategy', 'donchian-breakout', '--symbol', 'SOLUSDT', '--timeframe', '5m', '--data', oneMinute, '--detail', oneMinute, '--latency', '1500', '--limit-fill', 'touch', '--slippage', '2bps', '--json', json);
+    const result = await bybot('backtest', '--strategy', 'donchian-breakout', '--symbol', 'SOLUSDT', '--timeframe', '5m', '--data', oneMinute, '--detail', oneMinute, '--risk', '--latency', '1500', '--limit-fill', 'touch', '--slippage', '2bps', '--json', json);
     expect(result.err).toBe('');
     expect(result.code).toBe(0);
     const parsed = JSON.parse(readFileSync(json, 'utf8'));
     expect(parsed.trades.length).toBeGreaterThan(3);
     expect(new Set(parsed.trades.map((t: { exitReason: string }) => t.exitReason))).toContain('take-profit');
+    expect(parsed.risk).toEqual(expect.objectContaining({ denied: expect.any(Number), byRule: expect.any(Object), strategyErrors: 0, stateChanges: expect.any(Array) }));
+    expect(result.out).toMatch(/risk engine refused \d+ entries/);
   });
 
   it('lookahead-check finds nothing for sma-cross', async () => {

@@ -14,6 +14,7 @@ import type { SimCandle, SimulatedVenue } from '../ports/simulated-venue.js';
 import type { Intent, Intents, Strategy, StrategyNeeds } from '../strategy/api.js';
 import { contextViews, type ContextSeries } from './context-views.js';
 import type { IntentDenied, RiskGate, StrategyFault } from './risk-gate.js';
+import type { RiskEvent } from '../risk/index.js';
 import { SeriesView } from './series-view.js';
 import { EngineContext } from './strategy-context.js';
 
@@ -63,6 +64,8 @@ export interface BacktestLoopOutput {
   readonly denied: readonly IntentDenied[];
   /** Strategy hooks that threw under the risk engine's error policy (without one an error ends the run). */
   readonly faults: readonly StrategyFault[];
+  /** What the risk engine announced (trading state changes with their reasons, pauses, alerts). */
+  readonly riskEvents: readonly RiskEvent[];
 }
 
 export function runBacktestLoop(input: BacktestLoopInput): BacktestLoopOutput {
@@ -182,7 +185,7 @@ export function runBacktestLoop(input: BacktestLoopInput): BacktestLoopOutput {
     equity[n - 1] = portfolio.equity;
   }
   input.onProgress?.(n, n);
-  return { equityTime, equity, trades: recorder.trades, denied: risk?.denied ?? [], faults: risk?.faults ?? [] };
+  return { equityTime, equity, trades: recorder.trades, denied: risk?.denied ?? [], faults: risk?.faults ?? [], riskEvents: risk?.events ?? [] };
 }
 
 /**

@@ -39,6 +39,8 @@ describe('the risk engine in the loop', () => {
     expect(fills.at(-1)).toEqual(['buy', 94, 'order']);
     expect(fills.filter((f) => f[2] === 'takeProfit').length).toBeGreaterThan(0);
     expect(run.denied.map((d) => d.rule)).toEqual(['flashCrash']);
+    // And it said so: a trading state change with its reason.
+    expect(run.riskEvents).toContainEqual(expect.objectContaining({ type: 'tradingStateChanged', reason: expect.stringContaining('flash crash') }));
   });
 
   it('exits, stop moves and cancels pass untouched; no risk engine means no denials', () => {

@@ -6,7 +6,7 @@ import type { RoundTrip } from '../domain/round-trip.js';
 import { SMA } from '../indicators/trend/sma.js';
 import { ATR } from '../indicators/volatility/atr.js';
 import type { Portfolio } from '../portfolio/portfolio.js';
-import { exitIntent, type MarketUpdate, type OpenPosition, type RiskEngine, type RiskRule, type RiskView } from '../risk/index.js';
+import { exitIntent, type RiskEvent, type MarketUpdate, type OpenPosition, type RiskEngine, type RiskRule, type RiskView } from '../risk/index.js';
 import { PSAR } from '../indicators/trend/psar.js';
 import { SwingPoints } from '../features/price/swings.js';
 
@@ -31,6 +31,8 @@ export interface StrategyFault {
 export class RiskGate {
   readonly denied: IntentDenied[] = [];
   readonly faults: StrategyFault[] = [];
+  /** Everything the risk engine announced during the run: state changes, paused strategies, alerts. */
+  readonly events: RiskEvent[] = [];
   private readonly atr = new ATR(ATR_PERIOD);
   private readonly baseAtr = new SMA(BASE_ATR_PERIOD);
   private readonly trades: RoundTrip[] = [];
@@ -53,6 +55,7 @@ export class RiskGate {
     private readonly barMs: number,
   ) {
     this.peakEquity = portfolio.equity;
+    risk.subscribe((event) => this.events.push(event));
   }
 
   /**
