@@ -81,6 +81,8 @@ export function runBacktestLoop(input: BacktestLoopInput): BacktestLoopOutput {
   /** The traded symbol's position in the portfolio, marked at each close. */
   const held = portfolio.position(symbol);
 
+  /** When intents act: the close of the candle (or detail candle) just processed. */
+  let now = Number.NaN;
   // Intents from fill and close hooks wait for the candle's close: the venue is mid-candle when they fire.
   const queued: Intent[] = [];
   const queue = (intents: Intents): void => {
@@ -104,8 +106,6 @@ export function runBacktestLoop(input: BacktestLoopInput): BacktestLoopOutput {
     }
     input.onEvent?.(event);
   });
-  /** When intents act: the close of the candle (or detail candle) just processed. */
-  let now = Number.NaN;
   const act = (intents: Intents): void => {
     if (!intents || intents.length === 0) return;
     orders.apply(risk ? risk.filter(intents, now) : intents, context.position);
