@@ -5,6 +5,7 @@ import { registerBacktestCommand } from './commands/backtest.js';
 import { registerDataCommands, type ExitStatus } from './commands/data.js';
 import { registerDownloadCommand } from './commands/download.js';
 import { registerIndicatorCommands } from './commands/indicators.js';
+import { registerReplayWsCommand } from './commands/replay-ws.js';
 import { registerStrategyCommands } from './commands/strategies.js';
 import { consoleOutput, type Output } from './output.js';
 
@@ -25,6 +26,7 @@ export function buildProgram(io: Output, status: ExitStatus): Command {
   registerIndicatorCommands(program, io);
   registerBacktestCommand(program, io, status);
   registerStrategyCommands(program, io);
+  registerReplayWsCommand(program, io, status);
   return program;
 }
 
