@@ -1,5 +1,6 @@
 // Indicator figures of `npm run bench`: streaming ns/update and batch time against trading-signals and
 // technicalindicators on the same 1,000,000 bars in one run, and the p99 of a full feature set per new candle.
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { dirname, resolve } from 'node:path';
@@ -121,44 +122,90 @@ function compileLoop(method: 'add' | 'nextValue'): (ind: Streamer, xs: readonly 
   return new Function('ind', 'xs', 'from', 'to', `// loop ${loopId++}\nfor (let i = from; i < to; i++) ind.${method}(xs[i]);`) as never;
 }
 
-/** Best of three timed runs, each on a fresh instance warmed up on the first inputs and timed on the rest. */
-function nsPerUpdate(make: () => Streamer, method: 'add' | 'nextValue', inputs: readonly unknown[]): number {
-  let best = Infinity;
-  for (let run = 0; run < 3; run++) {
-    (globalThis as { gc?: () => void }).gc?.();
-    const loop = compileLoop(method);
-    // No gc between warm-up and timing: it would throw the optimised code away and time the interpreter.
-    const indicator = make();
-    loop(indicator, inputs, 0, WARMUP);
-    const start = process.hrtime.bigint();
-    loop(indicator, inputs, WARMUP, inputs.length);
-    best = Math.min(best, Number(process.hrtime.bigint() - start) / (inputs.length - WARMUP));
-  }
+/** Calls fn at least once and until ms milliseconds have passed. */
+function repeatFor(ms: number, fn: () => unknown): void {
+  const end = performance.now() + ms;
+  do fn();
+  while (performance.now() < end);
+}
+
+const gc = (): void => (globalThis as { gc?: () => void }).gc?.();
+
+/** Every figure is the best of this many timed runs, the libraries taking turns run by run. */
+const RUNS = 5;
+/**
+ * Untimed warm-up before every timed run, the same for every library. V8 optimises on a background
+ * thread; on a busy two-core machine that can take longer than a fixed warm-up of 100,000 updates,
+ * and the timed run would then start in unoptimised code.
+ */
+const WARMUP_MS = 40;
+
+/**
+ * Best of RUNS for each measurement, taken in turns (run 1 of each, then run 2 of each, ...), so that
+ * a busy moment of the machine falls on every library alike rather than on whichever ran then.
+ */
+function bestInTurns<K extends string>(measurements: Partial<Record<K, () => number>>): Partial<Record<K, number>> {
+  const entries = Object.entries(measurements).filter((e): e is [K, () => number] => e[1] !== undefined);
+  const best = Object.fromEntries(entries.map(([name]) => [name, Infinity])) as Record<K, number>;
+  for (let run = 0; run < RUNS; run++) for (const [name, measure] of entries) best[name] = Math.min(best[name], measure());
   return best;
 }
 
-/** Best wall time of three calls (the first also warms the code up). */
+/**
+ * One timed streaming run: a fresh loop warmed up on a throwaway instance, then a fresh instance fed
+ * the first WARMUP inputs untimed and timed over the rest, in ns per update.
+ */
+function nsPerUpdate(make: () => Streamer, method: 'add' | 'nextValue', inputs: readonly unknown[]): number {
+  gc();
+  const loop = compileLoop(method);
+  // No gc from here on: it would throw the optimised code away and time the interpreter. One throwaway
+  // instance goes on through the inputs (from the start again at the end): many instances would turn
+  // call sites polymorphic in a library that makes closures per instance.
+  const warm = make();
+  let from = 0;
+  repeatFor(WARMUP_MS, () => {
+    loop(warm, inputs, from, from + WARMUP);
+    from = from + 2 * WARMUP > inputs.length ? 0 : from + WARMUP;
+  });
+  const indicator = make();
+  loop(indicator, inputs, 0, WARMUP);
+  const start = process.hrtime.bigint();
+  loop(indicator, inputs, WARMUP, inputs.length);
+  return Number(process.hrtime.bigint() - start) / (inputs.length - WARMUP);
+}
+
+/**
+ * One timed batch call, in ms, on a collected heap (the call was warmed up before). Without the
+ * collection, the outputs of the call before are still unreclaimed garbage when the next one
+ * allocates, so a fresh 8 MB output comes from new pages of the OS (first-touch faults, ~2.7 ms) or
+ * not, and a collection of earlier garbage lands inside the timed call or not, depending on what ran
+ * before: noise, not the cost of the call.
+ */
 function msOf(fn: () => unknown): number {
-  let best = Infinity;
-  for (let run = 0; run < 3; run++) {
-    const start = process.hrtime.bigint();
-    fn();
-    best = Math.min(best, Number(process.hrtime.bigint() - start) / 1e6);
-  }
-  return best;
+  gc();
+  const start = process.hrtime.bigint();
+  fn();
+  return Number(process.hrtime.bigint() - start) / 1e6;
 }
 
 const bars = makeBars(N);
 const closes = bars.map((b) => b.close);
 const plain: PlainColumns = { high: bars.map((b) => b.high), low: bars.map((b) => b.low), close: closes, volume: bars.map((b) => b.volume) };
-const columns: BarColumns = {
-  time: Float64Array.from(bars, (b) => b.time),
-  open: Float64Array.from(bars, (b) => b.open),
-  high: Float64Array.from(plain.high),
-  low: Float64Array.from(plain.low),
-  close: Float64Array.from(closes),
-  volume: Float64Array.from(plain.volume),
-};
+/**
+ * The bars as columns, built by a class rather than an object literal: a literal with Bar's keys in
+ * Bar's order shares the bars' hidden classes in V8, and its typed arrays would turn the bars' number
+ * fields into generic (boxed) ones, unlike the number fields of candles a parser or a feed builds,
+ * which is what the streaming figures are about.
+ */
+class Columns implements BarColumns {
+  readonly time = Float64Array.from(bars, (b) => b.time);
+  readonly open = Float64Array.from(bars, (b) => b.open);
+  readonly high = Float64Array.from(plain.high);
+  readonly low = Float64Array.from(plain.low);
+  readonly close = Float64Array.from(closes);
+  readonly volume = Float64Array.from(plain.volume);
+}
+const columns: BarColumns = new Columns();
 
 interface Row {
   name: string;
@@ -172,21 +219,31 @@ interface Row {
   verdicts: string[];
 }
 
-const only = process.env.BENCH_ONLY?.split(',');
-const rows: Row[] = [];
-for (const c of cases.filter((k) => !only || only.includes(k.name))) {
+/** One row's figures: each library's streaming in turns, then the batch forms, and the verdicts. */
+function measureRow(c: Case): Row {
   const inputs = c.input === 'close' ? closes : bars;
-  const row: Row = { name: c.name, oursNs: nsPerUpdate(c.ours, 'add', inputs), verdicts: [] };
-  if (c.ts) row.tsNs = nsPerUpdate(c.ts, 'add', inputs);
-  if (c.ti) row.tiNs = nsPerUpdate(c.ti, 'nextValue', inputs);
-  if (c.spec) {
-    const spec = ALL_SPECS.find((s) => s.name === c.spec![0])!;
-    const params = resolveParams(spec, c.spec[1]);
-    row.oursBatchMs = msOf(() => batch(spec, params, columns));
+  const { ts, ti, tiBatch } = c;
+  const streaming = bestInTurns({
+    ours: () => nsPerUpdate(c.ours, 'add', inputs),
+    ts: ts && (() => nsPerUpdate(ts, 'add', inputs)),
+    ti: ti && (() => nsPerUpdate(ti, 'nextValue', inputs)),
+  });
+  const row: Row = { name: c.name, oursNs: streaming.ours!, verdicts: [] };
+  if (streaming.ts !== undefined) row.tsNs = streaming.ts;
+  if (streaming.ti !== undefined) row.tiNs = streaming.ti;
+  const spec = c.spec && ALL_SPECS.find((s) => s.name === c.spec![0])!;
+  if (spec || tiBatch) {
+    const params = spec && resolveParams(spec, c.spec![1]);
     const pool = new OutputPool();
-    row.oursBatchReusedMs = msOf(() => pool.release(batch(spec, params, columns, pool)));
+    const fresh = spec && (() => batch(spec, params!, columns));
+    const reused = spec && (() => pool.release(batch(spec, params!, columns, pool)));
+    const theirs = tiBatch && (() => tiBatch(plain));
+    for (const call of [fresh, reused, theirs]) if (call) repeatFor(WARMUP_MS, call);
+    const batches = bestInTurns({ fresh: fresh && (() => msOf(fresh)), reused: reused && (() => msOf(reused)), ti: theirs && (() => msOf(theirs)) });
+    if (batches.fresh !== undefined) row.oursBatchMs = batches.fresh;
+    if (batches.reused !== undefined) row.oursBatchReusedMs = batches.reused;
+    if (batches.ti !== undefined) row.tiBatchMs = batches.ti;
   }
-  if (c.tiBatch) row.tiBatchMs = msOf(() => c.tiBatch!(plain));
   const need = c.vsTs ?? 1;
   if (row.tsNs !== undefined) row.verdicts.push(row.tsNs / row.oursNs >= need ? `vs trading-signals ≥${need}×: met` : `vs trading-signals ≥${need}×: MISSED`);
   if (row.tiNs !== undefined) row.verdicts.push(row.tiNs / row.oursNs >= 2 ? 'vs technicalindicators ≥2×: met' : 'vs technicalindicators ≥2×: MISSED');
@@ -194,6 +251,32 @@ for (const c of cases.filter((k) => !only || only.includes(k.name))) {
     row.verdicts.push(row.tiBatchMs / row.oursBatchMs! >= 10 ? 'batch ≥10×: met' : 'batch ≥10×: MISSED');
     row.verdicts.push(row.tiBatchMs / row.oursBatchReusedMs! >= 10 ? 'batch into reused outputs ≥10×: met' : 'batch into reused outputs ≥10×: MISSED');
   }
+  return row;
+}
+
+/** `--row <name>`: this process is a child measuring that one row; it prints the row as JSON. */
+const ROW_ARG = '--row';
+const rowArg = process.argv.indexOf(ROW_ARG);
+if (rowArg !== -1) {
+  const name = process.argv[rowArg + 1];
+  const c = cases.find((k) => k.name === name);
+  if (!c) throw new Error(`${ROW_ARG}: unknown indicator ${name}`);
+  process.stdout.write(JSON.stringify(measureRow(c)));
+  process.exit(0);
+}
+
+// Indicator names as arguments (or BENCH_ONLY=a,b) run those rows alone; only a full run writes the JSON.
+const only = [...process.argv.slice(2), ...(process.env.BENCH_ONLY?.split(',') ?? [])].filter((name) => name !== '');
+const unknown = only.filter((name) => !cases.some((c) => c.name === name));
+if (unknown.length > 0) throw new Error(`unknown indicator(s) ${unknown.join(', ')}; known: ${cases.map((c) => c.name).join(', ')}`);
+const rows: Row[] = [];
+for (const c of cases.filter((k) => only.length === 0 || only.includes(k.name))) {
+  // Every row in a process of its own: what one row leaves in V8 (call sites of a library shared by
+  // its indicators turned polymorphic, its batch functions' own objects seen by its streaming code)
+  // must not weigh on the next row's figures, for any library.
+  const child = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), ROW_ARG, c.name], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 20 });
+  if (child.status !== 0) throw new Error(`bench row ${c.name}: the child process ended with ${child.status ?? child.signal}`);
+  const row = JSON.parse(child.stdout) as Row;
   rows.push(row);
   const f = (v: number | undefined, unit: string) => (v === undefined ? '-'.padStart(9) : `${v.toFixed(1).padStart(7)}${unit}`);
   console.log(`${c.name.padEnd(11)} ours ${f(row.oursNs, 'ns')}  trading-signals ${f(row.tsNs, 'ns')}  technicalindicators ${f(row.tiNs, 'ns')}  | batch 1M: ours ${f(row.oursBatchMs, 'ms')} (reused ${f(row.oursBatchReusedMs, 'ms')}) ti ${f(row.tiBatchMs, 'ms')}  ${row.verdicts.join('; ')}`);
@@ -228,6 +311,10 @@ console.log(`feature set (${featureSet.indicators.join(', ')}) per new candle: p
 const missed = rows.flatMap((r) => r.verdicts.filter((v) => v.endsWith('MISSED')).map((v) => `${r.name}: ${v}`));
 console.log(missed.length === 0 ? 'all indicator targets met' : `targets missed:\n  ${missed.join('\n  ')}`);
 const out = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'bench', 'results', 'indicators.json');
-mkdirSync(dirname(out), { recursive: true });
-writeFileSync(out, `${JSON.stringify({ date: new Date().toISOString(), node: process.version, cpu: cpus()[0]?.model, cores: cpus().length, values: N, rows, featureSet, missed }, null, 2)}\n`);
-console.log(`written to ${out}`);
+if (only.length > 0) {
+  console.log(`${out} left as it is: this run measured only ${only.join(', ')}`);
+} else {
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, `${JSON.stringify({ date: new Date().toISOString(), node: process.version, cpu: cpus()[0]?.model, cores: cpus().length, values: N, rows, featureSet, missed }, null, 2)}\n`);
+  console.log(`written to ${out}`);
+}

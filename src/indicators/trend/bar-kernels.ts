@@ -2,6 +2,7 @@
 import { outputArray } from '../contract.js';
 // As in ./kernels.ts, the warm-up runs in its own loop, so the steady-state loop has no branch it takes only once.
 import type { BarColumns } from '../contract.js';
+import { psarStartsLong } from './psar.js';
 
 /**
  * ADX: true range, +DM and −DM each Wilder-smoothed from bar 2 (SMA seed of n, then (x − avg)·(1/n) +
@@ -89,15 +90,20 @@ export function adxKernel(c: BarColumns, period: number): Float64Array[] {
   return outputs;
 }
 
-/** Bars per call of the PSAR loop: a function called many times is optimised whole, not entered mid-loop. */
-const CHUNK = 4096;
+/**
+ * Bars per call of the PSAR loop. A kernel runs once per batch, so a single loop would only ever run as
+ * on-stack-replaced code, where V8 keeps the loop's numbers as boxed values; a function called for
+ * every chunk is optimised as a whole, with those numbers in registers.
+ */
+const PSAR_CHUNK = 4096;
 
 /**
- * PSAR with TA-Lib's rules (reverse on touch): the first direction from bar 2's directional moves, the
- * SAR bounded by the last two bars' range (bar 2's only, on bar 2), the acceleration factor stepping up
- * on every new extreme. The loop runs in chunks over a state of SAR, extreme, factor and direction.
+ * PSAR with TA-Lib's rules (reverse on touch), as PSAR.add, in its trend's frame (prices negated while
+ * short): the first direction from bar 2's directional moves, the SAR bounded by the last two bars'
+ * range (bar 2's only, on bar 2), the acceleration factor stepping up on every new extreme. `chunk`
+ * is the number of bars per call of the loop (tests shrink it to put a boundary on every bar).
  */
-export function psarKernel(c: BarColumns, step: number, max: number): Float64Array[] {
+export function psarKernel(c: BarColumns, step: number, max: number, chunk = PSAR_CHUNK): Float64Array[] {
   const { high, low } = c;
   const n = high.length;
   const sarOut = outputArray(n);
@@ -105,72 +111,67 @@ export function psarKernel(c: BarColumns, step: number, max: number): Float64Arr
   const outputs = [sarOut, dirOut];
   if (n > 0) sarOut[0] = dirOut[0] = NaN;
   if (n < 2) return outputs;
-  const plusDm = high[1]! - high[0]!;
-  const minusDm = low[0]! - low[1]!;
-  const long = !(minusDm > 0 && minusDm > plusDm);
-  // [next SAR, extreme, acceleration factor, direction (> 0 long), step, max]: numbers read from a
-  // Float64Array stay unboxed doubles in optimised code (a parameter assigned to a loop variable boxes it).
-  const state = Float64Array.of(long ? low[0]! : high[0]!, long ? high[1]! : low[1]!, step, long ? 0.5 : -0.5, step, max);
-  for (let from = 1; from < n; from += CHUNK) {
-    const to = from + CHUNK < n ? from + CHUNK : n;
-    // As TA-Lib, bar 1's range does not bound bar 2's SAR: only bar 2's own does.
-    const prev = from === 1 ? 1 : from - 1;
-    psarChunk(high, low, sarOut, dirOut, from, to, state, high[prev]!, low[prev]!);
-  }
+  const long = psarStartsLong(high[0]!, low[0]!, high[1]!, low[1]!);
+  // As TA-Lib, bar 1's range does not bound bar 2's SAR: bar 2 is its own previous bar.
+  const state: PsarState = Float64Array.of(long ? 1 : -1, long ? low[0]! : -high[0]!, long ? high[1]! : -low[1]!, step, step, max, high[1]!, low[1]!);
+  for (let from = 1; from < n; from += chunk) psarChunk(high, low, sarOut, dirOut, from, Math.min(from + chunk, n), state);
   return outputs;
 }
 
-function psarChunk(high: Float64Array, low: Float64Array, sarOut: Float64Array, dirOut: Float64Array, from: number, to: number, state: Float64Array, prevHigh: number, prevLow: number): void {
+/**
+ * [direction ±1, next SAR, extreme, acceleration factor, step, max, previous high, previous low] between
+ * chunks; SAR and extreme in the trend's frame. Numbers read from a Float64Array are unboxed doubles in
+ * optimised code, where parameters would be generic values.
+ */
+type PsarState = Float64Array;
+
+function psarChunk(high: Float64Array, low: Float64Array, sarOut: Float64Array, dirOut: Float64Array, from: number, to: number, state: PsarState): void {
+  let dir = state[0]!;
+  let sar = state[1]!;
+  let extreme = state[2]!;
+  let af = state[3]!;
   const step = state[4]!;
   const max = state[5]!;
-  let nextSar = state[0]!;
-  let extreme = state[1]!;
-  let af = state[2]!;
-  let long = state[3]! > 0;
+  let prevHigh = state[6]!;
+  let prevLow = state[7]!;
   for (let i = from; i < to; i++) {
-    const hi = high[i]!;
-    const lo = low[i]!;
-    let sar = nextSar;
-    if (long) {
-      if (lo <= sar) {
-        long = false;
-        sar = Math.max(extreme, prevHigh, hi);
-        sarOut[i] = sar;
-        af = step;
-        extreme = lo;
-        sar = Math.max(sar + af * (extreme - sar), prevHigh, hi);
-      } else {
-        sarOut[i] = sar;
-        if (hi > extreme) {
-          extreme = hi;
-          af = Math.min(af + step, max);
-        }
-        sar = Math.min(sar + af * (extreme - sar), prevLow, lo);
-      }
-    } else if (hi >= sar) {
-      long = true;
-      sar = Math.min(extreme, prevLow, lo);
-      sarOut[i] = sar;
-      af = step;
-      extreme = hi;
-      sar = Math.min(sar + af * (extreme - sar), prevLow, lo);
-    } else {
-      sarOut[i] = sar;
-      if (lo < extreme) {
-        extreme = lo;
-        af = Math.min(af + step, max);
-      }
-      sar = Math.max(sar + af * (extreme - sar), prevHigh, hi);
+    const barHigh = high[i]!;
+    const barLow = low[i]!;
+    let hi = barHigh;
+    let lo = barLow;
+    let prevHi = prevHigh;
+    let prevLo = prevLow;
+    if (dir < 0) {
+      hi = -barLow;
+      lo = -barHigh;
+      prevHi = -prevLow;
+      prevLo = -prevHigh;
     }
-    nextSar = sar;
-    dirOut[i] = long ? 1 : -1;
-    prevHigh = hi;
-    prevLow = lo;
+    if (lo <= sar) {
+      sar = -Math.max(extreme, prevHi, hi);
+      dir = -dir;
+      const newHi = -lo;
+      lo = -hi;
+      hi = newHi;
+      prevLo = -prevHi;
+      extreme = hi;
+      af = step;
+    } else if (hi > extreme) {
+      extreme = hi;
+      af = Math.min(af + step, max);
+    }
+    sarOut[i] = dir * sar;
+    dirOut[i] = dir;
+    sar = Math.min(sar + af * (extreme - sar), prevLo, lo);
+    prevHigh = barHigh;
+    prevLow = barLow;
   }
-  state[0] = nextSar;
-  state[1] = extreme;
-  state[2] = af;
-  state[3] = long ? 0.5 : -0.5;
+  state[0] = dir;
+  state[1] = sar;
+  state[2] = extreme;
+  state[3] = af;
+  state[6] = prevHigh;
+  state[7] = prevLow;
 }
 
 /**
