@@ -165,7 +165,8 @@ export function runBacktestLoop(input: BacktestLoopInput): BacktestLoopOutput {
     context.time = time;
     if (flows) flows.deliver(closeTime, act);
     equityTime[i] = time;
-    equity[i] = portfolio.equity;
+    // Only the traded symbol can hold a position here, so its unrealised PnL is all there is (read in place: no boxed number per candle).
+    equity[i] = held.size === 0 ? portfolio.balance : portfolio.balance + held.size * (held.mark - held.entryPrice);
     if (risk) {
       risk.onCandle(candleAt(c, i));
       // The risk engine's own orders first (close all), then its exit rules (breakeven, trails, time stop).
