@@ -56,6 +56,7 @@ export class SimMatcher extends SimFills {
       throw new InputError(`processCandle ${symbol}: the mark candle opens at ${describeValue(mark.time)}, the candle at ${candle.time}`);
     }
     noteCandleTime(book, candle.time);
+    if (book.orders.length > 0) this.fillMarketsAtOpen(book, candle);
     // Nothing resting and nothing held: no path to walk (most candles of most strategies).
     if (book.orders.length === 0 && book.position.size === 0) {
       book.lastClose = candle.close;
@@ -74,6 +75,23 @@ export class SimMatcher extends SimFills {
       if (order.liveAt < end) order.fresh = false;
     }
     book.lastClose = candle.close;
+  }
+
+  /**
+   * Market orders already live at the open fill there first, as the walk ranks them (before anything
+   * else at the same moment); done here, it spares the walk on the many candles where nothing else can
+   * act. The last price is the open while they fill, as it is at the start of a walk.
+   */
+  private fillMarketsAtOpen(book: SymbolBook, candle: SimCandle): void {
+    const atOpen = (o: SimOrder): boolean => o.request.type === 'market' && o.request.trigger === undefined && o.cancelAt === undefined && o.liveAt <= candle.time;
+    // Each fill removes its order (filled, or the rest cancelled), so the loop ends; the guard only catches a bug.
+    for (let guard = 0; guard < 10_000; guard++) {
+      const order = book.orders.find(atOpen);
+      if (order === undefined) return;
+      book.lastClose = candle.open;
+      this.fillTaker(book, order, candle.open, candle, candle.time);
+      if (book.orders.includes(order)) return;
+    }
   }
 
   private walk(book: SymbolBook, candle: SimCandle, detail: readonly SimCandle[] | undefined, mark: SimCandle | undefined, end: number): void {
