@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { CandleSeries, type CandleColumns } from './candle-series.js';
+import { CandleSeries, ColumnSet } from './candle-series.js';
 import { readColumnFile, writeColumnFile } from './column-file.js';
 import type { FundingSeries } from './funding-series.js';
 
@@ -84,17 +84,7 @@ export function writeCandleColumns(path: string, series: CandleSeries, meta: Rec
 }
 
 export function seriesFromColumnFile(f: Record<string, Float64Array>, u: Record<string, Uint8Array>, rows: number): CandleSeries {
-  const columns: CandleColumns = {
-    time: f.time!,
-    open: f.open!,
-    high: f.high!,
-    low: f.low!,
-    close: f.close!,
-    volume: f.volume!,
-    turnover: f.turnover!,
-    flags: u.flags!,
-  };
-  return CandleSeries.fromColumns(columns, rows);
+  return CandleSeries.fromColumns(new ColumnSet(f.time!, f.open!, f.high!, f.low!, f.close!, f.volume!, f.turnover!, u.flags!), rows);
 }
 
 export function writeFundingColumns(path: string, funding: FundingSeries, meta: Record<string, unknown>): void {

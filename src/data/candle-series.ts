@@ -19,18 +19,28 @@ export const PRICE_COLUMNS = ['open', 'high', 'low', 'close'] as const;
 export const NUMERIC_COLUMNS = ['time', 'open', 'high', 'low', 'close', 'volume', 'turnover'] as const;
 export type NumericColumn = (typeof NUMERIC_COLUMNS)[number];
 
+/**
+ * Columns made by a class, never by an object literal: a literal with a Candle's keys in a Candle's
+ * order would share V8's hidden-class chain with every Candle, and typed arrays stored in it would turn
+ * the candles' number fields generic (boxed) process-wide.
+ */
+export class ColumnSet implements CandleColumns {
+  constructor(
+    readonly time: Float64Array,
+    readonly open: Float64Array,
+    readonly high: Float64Array,
+    readonly low: Float64Array,
+    readonly close: Float64Array,
+    readonly volume: Float64Array,
+    readonly turnover: Float64Array,
+    readonly flags: Uint8Array,
+  ) {}
+}
+
 /** Zeroed columns for `capacity` candles. */
 export function emptyColumns(capacity: number): CandleColumns {
-  return {
-    time: new Float64Array(capacity),
-    open: new Float64Array(capacity),
-    high: new Float64Array(capacity),
-    low: new Float64Array(capacity),
-    close: new Float64Array(capacity),
-    volume: new Float64Array(capacity),
-    turnover: new Float64Array(capacity),
-    flags: new Uint8Array(capacity),
-  };
+  const f64 = (): Float64Array => new Float64Array(capacity);
+  return new ColumnSet(f64(), f64(), f64(), f64(), f64(), f64(), f64(), new Uint8Array(capacity));
 }
 
 /** A growable, append-only candle series. Columns are exposed for hot loops; only [0, length) is meaningful. */
@@ -65,16 +75,16 @@ export class CandleSeries {
   get columns(): CandleColumns {
     const n = this.size;
     const c = this.cols;
-    return {
-      time: c.time.subarray(0, n),
-      open: c.open.subarray(0, n),
-      high: c.high.subarray(0, n),
-      low: c.low.subarray(0, n),
-      close: c.close.subarray(0, n),
-      volume: c.volume.subarray(0, n),
-      turnover: c.turnover.subarray(0, n),
-      flags: c.flags.subarray(0, n),
-    };
+    return new ColumnSet(
+      c.time.subarray(0, n),
+      c.open.subarray(0, n),
+      c.high.subarray(0, n),
+      c.low.subarray(0, n),
+      c.close.subarray(0, n),
+      c.volume.subarray(0, n),
+      c.turnover.subarray(0, n),
+      c.flags.subarray(0, n),
+    );
   }
 
   append(time: number, open: number, high: number, low: number, close: number, volume: number, turnover = NaN, flags = 0): void {
@@ -135,16 +145,16 @@ export class CandleSeries {
     const to = Math.min(this.size, Math.max(from, end));
     const n = to - from;
     const c = this.cols;
-    const columns: CandleColumns = {
-      time: c.time.slice(from, to),
-      open: c.open.slice(from, to),
-      high: c.high.slice(from, to),
-      low: c.low.slice(from, to),
-      close: c.close.slice(from, to),
-      volume: c.volume.slice(from, to),
-      turnover: c.turnover.slice(from, to),
-      flags: c.flags.slice(from, to),
-    };
+    const columns = new ColumnSet(
+      c.time.slice(from, to),
+      c.open.slice(from, to),
+      c.high.slice(from, to),
+      c.low.slice(from, to),
+      c.close.slice(from, to),
+      c.volume.slice(from, to),
+      c.turnover.slice(from, to),
+      c.flags.slice(from, to),
+    );
     return CandleSeries.fromColumns(columns, n);
   }
 

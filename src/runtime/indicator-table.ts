@@ -55,8 +55,8 @@ export function computeIndicatorTable(ctx: DataContext, file: string, requests: 
   const { series } = loadCandleFile(file, { cacheDir: ctx.cacheDir });
   if (series.length === 0) throw new InputError(`${file}: no candles`);
   const c = series.columns;
-  const columns = { time: c.time, open: c.open, high: c.high, low: c.low, close: c.close, volume: c.volume };
-  const values = requests.flatMap((r) => batch(r.spec, r.params, columns));
+  // The series' own column set, not a bar-shaped literal (see ColumnSet: a literal would make every candle's fields generic).
+  const values = requests.flatMap((r) => batch(r.spec, r.params, c));
   return { columns: ['timestamp', ...requests.flatMap((r) => r.columns)], timestamps: c.time, values };
 }
 

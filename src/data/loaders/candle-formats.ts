@@ -1,6 +1,6 @@
 // Candle file formats bybot reads: canonical CSV, Binance kline dumps, Bybit kline rows, freqtrade JSON.
 import { DataFormatError } from '../../core/errors.js';
-import { CANDLE_FLAG, CandleSeries, type CandleColumns } from '../candle-series.js';
+import { CANDLE_FLAG, CandleSeries, ColumnSet, type CandleColumns } from '../candle-series.js';
 import { parseNumericCsv, readLine, skipBom, type NumericCsvSpec } from './numeric-csv.js';
 
 export type CandleFormat = 'canonical' | 'binance' | 'bybit' | 'freqtrade';
@@ -51,7 +51,7 @@ export function parseCandles(bytes: Uint8Array, file: string, format: CandleForm
 
 function toSeries(columns: Float64Array[], rows: number, turnover?: Float64Array): CandleSeries {
   const [time, open, high, low, close, volume] = columns as [Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array];
-  const cols: CandleColumns = { time, open, high, low, close, volume, turnover: turnover ?? new Float64Array(rows).fill(NaN), flags: new Uint8Array(rows) };
+  const cols: CandleColumns = new ColumnSet(time, open, high, low, close, volume, turnover ?? new Float64Array(rows).fill(NaN), new Uint8Array(rows));
   return CandleSeries.fromColumns(cols, rows);
 }
 
