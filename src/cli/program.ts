@@ -4,6 +4,7 @@ import { InputError, RemoteRejectedError, TransientError } from '../core/errors.
 import { registerBacktestCommand } from './commands/backtest.js';
 import { registerDataCommands, type ExitStatus } from './commands/data.js';
 import { registerDownloadCommand } from './commands/download.js';
+import { registerExchangeCommand } from './commands/exchange.js';
 import { registerIndicatorCommands } from './commands/indicators.js';
 import { registerReplayWsCommand } from './commands/replay-ws.js';
 import { registerStrategyCommands } from './commands/strategies.js';
@@ -27,6 +28,7 @@ export function buildProgram(io: Output, status: ExitStatus): Command {
   registerBacktestCommand(program, io, status);
   registerStrategyCommands(program, io);
   registerReplayWsCommand(program, io, status);
+  registerExchangeCommand(program, io);
   return program;
 }
 

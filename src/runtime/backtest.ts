@@ -169,7 +169,7 @@ function contextFor(ctx: DataContext, request: Pick<BacktestRequest, 'data' | 'f
 }
 
 /** The candles (and funding) a run asks for: --data, or the download cache. */
-function historyFor(ctx: DataContext, request: Pick<BacktestRequest, 'symbol' | 'timeframe' | 'data' | 'from' | 'to'>) {
+export function historyFor(ctx: DataContext, request: Pick<BacktestRequest, 'symbol' | 'timeframe' | 'data' | 'from' | 'to'>) {
   return loadHistory({
     symbol: request.symbol,
     timeframe: request.timeframe,
