@@ -3,6 +3,7 @@ import { candleAt, type CandleColumns, type CandleSeries } from '../data/candle-
 import type { FundingSeries } from '../data/funding-series.js';
 import type { Candle } from '../domain/candle.js';
 import { OrderBook, type BookMessage } from '../domain/order-book.js';
+import { unrealisedPnl } from '../domain/position.js';
 import type { RoundTrip } from '../domain/round-trip.js';
 import { timeframeMs, type Timeframe } from '../domain/timeframe.js';
 import type { Trade } from '../domain/trade.js';
@@ -116,7 +117,7 @@ export function runBacktestLoop(input: BacktestLoopInput): BacktestLoopOutput {
   const equity = new Float64Array(n);
   const every = input.progressEvery ?? 10_000;
   // One candle object for the venue, rewritten each step (the venue keeps no reference to it).
-  const bar: { -readonly [K in keyof SimCandle]: SimCandle[K] } = { time: 0, open: 0, high: 0, low: 0, close: 0, volume: 0 };
+  const bar = newBar();
   const detail = input.detail;
   // `columns` builds fresh views on every call: read it once.
   const detailColumns = detail?.columns;
@@ -134,12 +135,7 @@ export function runBacktestLoop(input: BacktestLoopInput): BacktestLoopOutput {
   act(strategy.onStart?.(context));
   for (let i = 0; i < n; i++) {
     const time = c.time[i]!;
-    bar.time = time;
-    bar.open = c.open[i]!;
-    bar.high = c.high[i]!;
-    bar.low = c.low[i]!;
-    bar.close = c.close[i]!;
-    bar.volume = c.volume[i]!;
+    readBar(bar, c, i);
     // Funding settles at its timestamp on what is held then, marked at the last known price.
     if (funding) {
       while (fundingIndex < funding.length && funding.time[fundingIndex]! <= time) {
@@ -166,7 +162,7 @@ export function runBacktestLoop(input: BacktestLoopInput): BacktestLoopOutput {
     if (flows) flows.deliver(closeTime, act);
     equityTime[i] = time;
     // Only the traded symbol can hold a position here, so its unrealised PnL is all there is (read in place: no boxed number per candle).
-    equity[i] = held.size === 0 ? portfolio.balance : portfolio.balance + held.size * (held.mark - held.entryPrice);
+    equity[i] = portfolio.balance + unrealisedPnl(held, held.mark);
     if (risk) {
       risk.onCandle(candleAt(c, i));
       // The risk engine's own orders first (close all), then its exit rules (breakeven, trails, time stop).
@@ -204,7 +200,7 @@ function formingReplay(
   setNow: (time: number) => void,
 ): { step(main: SimCandle, from: number, to: number): void } {
   const { venue, symbol, strategy } = input;
-  const step: { -readonly [K in keyof SimCandle]: SimCandle[K] } = { time: 0, open: 0, high: 0, low: 0, close: 0, volume: 0 };
+  const step = newBar();
   return {
     step(main, from, to) {
       let high = Number.NEGATIVE_INFINITY;
@@ -213,12 +209,7 @@ function formingReplay(
       let turnover = 0;
       const mainTime = context.time;
       for (let k = from; k < to; k++) {
-        step.time = d.time[k]!;
-        step.open = d.open[k]!;
-        step.high = d.high[k]!;
-        step.low = d.low[k]!;
-        step.close = d.close[k]!;
-        step.volume = d.volume[k]!;
+        readBar(step, d, k);
         venue.processCandle(symbol, step);
         high = Math.max(high, step.high);
         low = Math.min(low, step.low);
@@ -235,6 +226,23 @@ function formingReplay(
       context.time = mainTime;
     },
   };
+}
+
+/** A candle the venue is handed, rewritten in place for each step (the venue keeps no reference to it). */
+type MutableBar = { -readonly [K in keyof SimCandle]: SimCandle[K] };
+
+function newBar(): MutableBar {
+  return { time: 0, open: 0, high: 0, low: 0, close: 0, volume: 0 };
+}
+
+/** Copies candle `i` of `cols` into `bar`. */
+function readBar(bar: MutableBar, cols: CandleColumns, i: number): void {
+  bar.time = cols.time[i]!;
+  bar.open = cols.open[i]!;
+  bar.high = cols.high[i]!;
+  bar.low = cols.low[i]!;
+  bar.close = cols.close[i]!;
+  bar.volume = cols.volume[i]!;
 }
 
 function detailCandles(detail: CandleSeries, from: number, to: number): Candle[] {

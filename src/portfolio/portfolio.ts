@@ -1,4 +1,5 @@
 // Positions, balance and equity kept from venue events alone, the same way in backtest, paper and live.
+import { unrealisedPnl } from '../domain/position.js';
 import type { VenueEvent } from '../domain/venue-events.js';
 
 /** One symbol's position as the venue last reported it; the object is updated in place. */
@@ -34,7 +35,7 @@ export class Portfolio {
     const held = this.held;
     for (let i = 0; i < held.length; i++) {
       const p = held[i]!;
-      if (p.size !== 0 && p.mark === p.mark) total += p.size * (p.mark - p.entryPrice);
+      if (p.mark === p.mark) total += unrealisedPnl(p, p.mark);
     }
     return total;
   }
