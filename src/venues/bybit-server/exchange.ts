@@ -5,6 +5,7 @@ import { timeframeMs } from '../../domain/timeframe.js';
 import { BYBIT_DEFAULT_FEES, type FeeSchedule } from '../sim/costs.js';
 import { SimVenue } from '../sim/sim-venue.js';
 import { apiKeyRegistry, type ApiKey } from './auth/api-keys.js';
+import { HttpFaults } from './faults/http-faults.js';
 import { paramsError } from './http/envelope.js';
 import { Ledger } from './ledger/ledger.js';
 import { Market } from './replay/market.js';
@@ -36,6 +37,8 @@ export class Exchange {
   readonly orderIds: IdSource;
   /** Where the replay clock started. */
   readonly startTime: number;
+  /** Faults tests switch on and off (5xx, hangs, rate limits, dropped stops, partial fills, clock skew); none armed at start. */
+  readonly faults: HttpFaults;
 
   constructor(options: LocalExchangeOptions) {
     this.seed = options.seed ?? DEFAULT_SEED;
@@ -67,6 +70,7 @@ export class Exchange {
       ...(account.slippage === undefined ? {} : { slippage: account.slippage }),
       ...(account.limitFill === undefined ? {} : { limitFill: account.limitFill }),
     });
+    this.faults = new HttpFaults(this.seed, this.venue);
     this.orderIds = new IdSource(this.seed, 'order');
     this.ledger = new Ledger(this.venue, {
       now: () => this.clock.now(),
@@ -88,6 +92,11 @@ export class Exchange {
   /** Server time: the replay clock. */
   get now(): number {
     return this.clock.now();
+  }
+
+  /** The time the server shows a client (auth window, /v5/market/time, the envelope): `now`, unless a clockSkew fault hit the request. */
+  get serverTime(): number {
+    return this.clock.now() + this.faults.clockOffset;
   }
 
   /** The market of `symbol`, or 10001 naming it. */

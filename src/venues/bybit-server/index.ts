@@ -6,3 +6,6 @@ export type { SymbolReplay } from './replay/market.js';
 export type { ReplaySpeed } from './replay/timer.js';
 export { DEFAULT_RATE_LIMITS } from './auth/rate-limit.js';
 export { prehash, sign } from './auth/signature.js';
+export type { StreamFaults } from './ws/faults.js';
+export type { HttpFaults } from './faults/http-faults.js';
+export { realtimeSignature } from './ws/auth.js';

@@ -46,6 +46,8 @@ export interface LocalExchangeOptions {
   readonly rateLimitClock?: Clock;
   /** Real time a timed replay follows (default: the monotonic system clock). */
   readonly wallClock?: Clock;
+  /** A WebSocket connection that sends nothing (no ping, no request) for this long is closed; default 600 000 ms as on Bybit. */
+  readonly streamIdleTimeoutMs?: number;
 }
 
 export const DEFAULT_INITIAL_EQUITY = 10_000;

@@ -6,3 +6,4 @@ export { STREAM_REJECTION_CODE } from './parse/order.js';
 export { UnsupportedValueError } from './parse/vocabulary.js';
 export { WireFormatError } from './wire/validate.js';
 export { splitRecordedLine, type RecordedLine } from './recorded-line.js';
+export { BybitMarketData, type BookEvent, type BookView, type ConnectionState, type MarketDataEvent, type MarketDataOptions, type MarketDataStats, type StatusEvent, type TopicSelection } from './market-data/index.js';

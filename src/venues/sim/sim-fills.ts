@@ -8,12 +8,18 @@ import { SimAccount } from './sim-account.js';
 import { normalizeRequest, snapshot, type FillCause, type SimOrder, type SymbolBook } from './sim-book.js';
 
 export class SimFills extends SimAccount {
+  /**
+   * A cap on the share of a candle's volume any order may fill in it, set at run time (a fault a test
+   * switches on) and applied on top of the slippage model; undefined when off.
+   */
+  protected participationCap: number | undefined;
+
   /** A taker fill at `price` plus slippage, rounded against the taker; the unfilled rest is cancelled. */
   protected fillTaker(book: SymbolBook, order: SimOrder, price: number, candle: SimCandle, time: number): void {
     const want = this.fillable(book, order, time);
     if (want === undefined) return;
     const side = order.request.side;
-    const slipped = this.slipped(side, want, price, candle);
+    const slipped = this.slipped(side, Math.min(want, this.runtimeCap(candle)), price, candle);
     const qty = slipped.qty >= want ? want : book.rules.roundQty(slipped.qty, 'down');
     if (order.request.timeInForce === 'FOK' && qty < want) {
       return this.finish(book, order, time, 'FOK: the whole quantity could not fill');
@@ -27,7 +33,7 @@ export class SimFills extends SimAccount {
     const want = this.fillable(book, order, time);
     if (want === undefined) return;
     const model = this.slippage;
-    const cap = model.kind === 'participation' ? model.maxParticipation * candle.volume : Infinity;
+    const cap = Math.min(model.kind === 'participation' ? model.maxParticipation * candle.volume : Infinity, this.runtimeCap(candle));
     const qty = cap >= want ? want : book.rules.roundQty(cap, 'down');
     if (order.request.timeInForce === 'FOK' && qty < want) {
       return this.finish(book, order, time, 'FOK: the whole quantity could not fill');
@@ -97,6 +103,11 @@ export class SimFills extends SimAccount {
       qty = Math.min(qty, Math.abs(size));
     }
     return qty;
+  }
+
+  /** The most the run-time participation cap lets fill in `candle` (Infinity when it is off). */
+  private runtimeCap(candle: SimCandle): number {
+    return this.participationCap === undefined ? Infinity : this.participationCap * candle.volume;
   }
 
   private slipped(side: OrderSide, qty: number, price: number, candle: SimCandle): SlippedFill {

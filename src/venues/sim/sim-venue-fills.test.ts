@@ -85,6 +85,22 @@ describe('partial fills by volume participation', () => {
     ]);
     expect(s.venue.openOrders(SOL)).toEqual([]);
   });
+
+  it('takes a participation cap set at run time on top of the model, and drops it again', () => {
+    const s = scenario(); // fixed slippage of 0: no cap of its own
+    s.candles(WARM);
+    s.venue.setParticipationCap(0.002); // 2 SOL of a 1000 SOL candle
+    s.submit({ clientId: 'mkt', side: 'buy', type: 'market', qty: 5 });
+    s.submit({ clientId: 'lmt', side: 'sell', type: 'limit', qty: 5, price: 100.5 });
+    s.candles([100, 101, 99.8, 100.8], [100.8, 101, 100.6, 100.9]);
+    expect(s.fills().map((f) => [f.id, f.qty])).toEqual([['mkt', 2], ['lmt', 2], ['lmt', 2]]);
+    s.venue.setParticipationCap(undefined);
+    s.candles([100.9, 101, 100.6, 100.9]);
+    expect(s.fills().map((f) => [f.id, f.qty])).toEqual([['mkt', 2], ['lmt', 2], ['lmt', 2], ['lmt', 1]]);
+    for (const bad of [0, -0.1, 1.5, Number.NaN, '0.1']) {
+      expect(() => s.venue.setParticipationCap(bad as never)).toThrow(`participation cap must be a fraction of candle volume in (0, 1] or undefined, got ${typeof bad === 'string' ? '"0.1"' : String(bad)}`);
+    }
+  });
 });
 
 describe('quiet symbols and the cheap path', () => {

@@ -1,4 +1,5 @@
 // The simulated Bybit USDT-perpetual venue: the ExecutionVenue port over the matching engine, plus the driver calls a backtest makes.
+import { describeValue, InputError } from '../../core/errors.js';
 import { CODE_PARAMS_ERROR } from '../../domain/instrument.js';
 import type { OrderRequest } from '../../domain/order.js';
 import type { TradingStop } from '../../ports/execution-venue.js';
@@ -104,6 +105,18 @@ export class SimVenue extends SimMatcher implements SimulatedVenue {
   /** Leverage for the symbol's margin from now on (an open position's margin and liquidation price follow it). */
   setLeverage(symbol: string, leverage: number): void {
     this.changeLeverage(this.book(symbol), leverage);
+  }
+
+  /**
+   * At most `fraction` (0 < fraction <= 1) of each candle's volume fills per order from now on, on top
+   * of the slippage model: a limit order fills over several candles, a market order's rest is cancelled.
+   * undefined switches the cap off. For tests and fault injection; a backtest sets its model up front.
+   */
+  setParticipationCap(fraction: number | undefined): void {
+    if (fraction !== undefined && !(typeof fraction === 'number' && fraction > 0 && fraction <= 1)) {
+      throw new InputError(`participation cap must be a fraction of candle volume in (0, 1] or undefined, got ${describeValue(fraction)}`);
+    }
+    this.participationCap = fraction;
   }
 
   /** Settles funding on the open position at `markPrice`; returns the amount paid (negative = received), 0 when flat. */

@@ -56,31 +56,32 @@ export const walletBalance: Route = {
     const accountType = params.string('accountType');
     if (accountType !== 'UNIFIED') throw paramsError(`accountType ${JSON.stringify(accountType)} is not served: the account is UNIFIED`);
     const coins = params.optionalString('coin')?.split(',') ?? ['USDT'];
-    const f = accountFigures(exchange);
-    const margin = f.wallet + f.unrealised;
-    const initial = f.positionIM + f.orderIM;
-    const rate = (x: number): string => amount(margin > 0 ? x / margin : 0, 4);
-    return {
-      list: [
-        {
-          totalEquity: amount(f.equity),
-          accountIMRate: rate(initial),
-          accountIMRateByMp: rate(initial),
-          totalMarginBalance: amount(margin),
-          totalInitialMargin: amount(initial),
-          totalInitialMarginByMp: amount(initial),
-          accountType: 'UNIFIED',
-          totalAvailableBalance: amount(f.available),
-          accountMMRate: rate(f.positionMM),
-          accountMMRateByMp: rate(f.positionMM),
-          totalPerpUPL: amount(f.unrealised),
-          totalWalletBalance: amount(f.wallet),
-          accountLTV: '0',
-          totalMaintenanceMargin: amount(f.positionMM),
-          totalMaintenanceMarginByMp: amount(f.positionMM),
-          coin: coins.map((coin) => coinRow(coin, coin === 'USDT' ? f : undefined, coin === 'USDT' ? exchange.ledger.positions.totalRealised() : 0)),
-        },
-      ],
-    };
+    return { list: [walletRow(exchange, coins)] };
   },
 };
+
+/** The unified account with the given coins, as the REST list and the private `wallet` stream carry it. */
+export function walletRow(exchange: Exchange, coins: readonly string[] = ['USDT']): Record<string, unknown> {
+  const f = accountFigures(exchange);
+  const margin = f.wallet + f.unrealised;
+  const initial = f.positionIM + f.orderIM;
+  const rate = (x: number): string => amount(margin > 0 ? x / margin : 0, 4);
+  return {
+    totalEquity: amount(f.equity),
+    accountIMRate: rate(initial),
+    accountIMRateByMp: rate(initial),
+    totalMarginBalance: amount(margin),
+    totalInitialMargin: amount(initial),
+    totalInitialMarginByMp: amount(initial),
+    accountType: 'UNIFIED',
+    totalAvailableBalance: amount(f.available),
+    accountMMRate: rate(f.positionMM),
+    accountMMRateByMp: rate(f.positionMM),
+    totalPerpUPL: amount(f.unrealised),
+    totalWalletBalance: amount(f.wallet),
+    accountLTV: '0',
+    totalMaintenanceMargin: amount(f.positionMM),
+    totalMaintenanceMarginByMp: amount(f.positionMM),
+    coin: coins.map((coin) => coinRow(coin, coin === 'USDT' ? f : undefined, coin === 'USDT' ? exchange.ledger.positions.totalRealised() : 0)),
+  };
+}

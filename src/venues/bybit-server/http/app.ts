@@ -1,13 +1,14 @@
-// The HTTP face of the exchange (Hono): every route wrapped in Bybit's envelope, auth, permissions and rate limits, and no request able to crash it.
+// The HTTP face of the exchange (Hono): every route wrapped in Bybit's envelope, auth, permissions, rate limits and armed faults, and no request able to crash it.
 import type { HttpBindings } from '@hono/node-server';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { InputError } from '../../../core/errors.js';
-import { authenticate } from '../auth/authenticate.js';
+import { authenticate, type SignedRequest } from '../auth/authenticate.js';
 import type { ApiKey } from '../auth/api-keys.js';
 import type { RateLimiter } from '../auth/rate-limit.js';
 import type { Exchange } from '../exchange.js';
-import { BybitError, envelope, paramsError, RET } from './envelope.js';
+import { dropped, exhaustedHeaders, gatewayError, serverTimeout } from '../faults/responses.js';
+import { BybitError, envelope, paramsError, RET, type Envelope } from './envelope.js';
 import { Params } from './params.js';
 import type { Access, Route } from './route.js';
 
@@ -15,9 +16,11 @@ type Env = { Bindings: Partial<HttpBindings> };
 
 /** The largest request body accepted; Bybit's bodies are a few hundred bytes. */
 const MAX_BODY_BYTES = 64 * 1024;
+const TOO_MANY_VISITS = 'Too many visits. Exceeded the API Rate Limit.';
 
 export function createApp(exchange: Exchange, routes: readonly Route[], limiter: RateLimiter): Hono<Env> {
   const app = new Hono<Env>();
+  exchange.faults.serve(routes.map((route) => ({ path: route.path, public: route.access.kind === 'public' })));
   app.use('*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => c.json(envelope(RET.params, `params error: the body is larger than ${MAX_BODY_BYTES} bytes`, {}, exchange.now), 413) }));
   for (const route of routes) app.on(route.method, route.path, (c) => answer(c, route, exchange, limiter));
   app.notFound((c) => c.json(envelope(RET.routeNotFound, `Route not found: ${c.req.method} ${c.req.path}`, {}, exchange.now), 404));
@@ -25,27 +28,73 @@ export function createApp(exchange: Exchange, routes: readonly Route[], limiter:
   return app;
 }
 
-/** Auth, permission and rate limit for private routes, then the handler; every outcome in the envelope. */
+/**
+ * One request: the faults armed for it, then auth, permission and rate limit for private routes, then
+ * the handler. Every outcome is in the envelope, except a serverError fault's deliberate 5xx page.
+ */
 async function answer(c: Context<Env>, route: Route, exchange: Exchange, limiter: RateLimiter): Promise<Response> {
+  const faults = exchange.faults;
+  const path = route.path;
+  // A skewed clock is the server's for the whole request: its auth window, its answer's time.
+  const skew = faults.hit('clockSkew', path)?.ms ?? 0;
+  // The gateway fails, or stalls, before the exchange sees anything.
+  const broken = faults.hit('serverError', path);
+  if (broken) return gatewayError(c, broken);
+  const stall = faults.hit('timeout', path);
+  if (stall) {
+    if ((await faults.hold(stall.ms, c.req.raw.signal)) === 'released') return dropped(c);
+    if (stall.reply === 'serverTimeout') return serverTimeout(c, exchange.now + skew);
+  }
+  const request: SignedRequest = { header: (name) => c.req.header(name), payload: route.method === 'GET' ? rawQuery(c) : await c.req.text() };
+  const outcome = faults.withClockOffset(skew, () => execute(route, exchange, limiter, request));
+  // The exchange has acted; now the answer gets lost or held.
+  if (outcome.executed) {
+    const lost = faults.hit('serverErrorAfter', path);
+    if (lost) return gatewayError(c, lost);
+    const late = faults.hit('timeoutAfter', path);
+    if (late) {
+      if ((await faults.hold(late.ms, c.req.raw.signal)) === 'released') return dropped(c);
+      if (late.reply === 'serverTimeout') return serverTimeout(c, exchange.now + skew, outcome.headers);
+    }
+  }
+  return c.json(outcome.body, outcome.status, outcome.headers);
+}
+
+interface Outcome {
+  readonly body: Envelope;
+  readonly status: 200 | 401 | 403 | 404;
+  readonly headers: Record<string, string>;
+  /** True once the handler ran: the exchange acted on the request (whatever it answered). */
+  readonly executed: boolean;
+}
+
+/** The exchange's own answer, synchronous (so a clock offset set around it belongs to this request alone). */
+function execute(route: Route, exchange: Exchange, limiter: RateLimiter, request: SignedRequest): Outcome {
   const headers: Record<string, string> = {};
+  let executed = false;
   try {
-    const payload = route.method === 'GET' ? rawQuery(c) : await c.req.text();
     let key: ApiKey | undefined;
     if (route.access.kind !== 'public') {
-      key = authenticate(exchange.keys, { header: (name) => c.req.header(name), payload }, exchange.now);
+      key = authenticate(exchange.keys, request, exchange.serverTime);
       checkPermission(key, route.access);
-      const decision = limiter.take(key.key, route.path, exchange.now);
+      const decision = limiter.take(key.key, route.path, exchange.serverTime);
       Object.assign(headers, decision.headers);
-      if (!decision.allowed) throw new BybitError(RET.tooManyVisits, 'Too many visits. Exceeded the API Rate Limit.');
+      if (!decision.allowed) throw new BybitError(RET.tooManyVisits, TOO_MANY_VISITS);
+      const limited = exchange.faults.hit('rateLimit', route.path);
+      if (limited) {
+        Object.assign(headers, exhaustedHeaders(decision, exchange.serverTime, limited.resetMs));
+        throw new BybitError(RET.tooManyVisits, TOO_MANY_VISITS);
+      }
     }
-    const params = route.method === 'GET' ? Params.fromQuery(payload) : new Params(parseBody(payload));
+    const params = route.method === 'GET' ? Params.fromQuery(request.payload) : new Params(parseBody(request.payload));
+    executed = true;
     const result = route.handle({ params, exchange, key });
-    return c.json(envelope(RET.ok, route.okMessage ?? 'OK', result, exchange.now), 200, headers);
+    return { body: envelope(RET.ok, route.okMessage ?? 'OK', result, exchange.serverTime), status: 200, headers, executed };
   } catch (thrown) {
     // A value the domain refuses (a price beyond any grid, a leverage out of range) is the caller's parameter error.
     const error = thrown instanceof InputError ? paramsError(thrown.message) : thrown;
     if (!(error instanceof BybitError)) throw error;
-    return c.json(envelope(error.code, error.message, error.result, exchange.now), error.httpStatus, headers);
+    return { body: envelope(error.code, error.message, error.result, exchange.serverTime), status: error.httpStatus, headers, executed };
   }
 }
 

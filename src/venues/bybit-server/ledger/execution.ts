@@ -21,6 +21,8 @@ export interface Execution {
   readonly maker: boolean;
   readonly markPrice: number;
   readonly closedSize: number;
+  /** Price PnL of the closing part (the stream's execPnl), fees not counted; 0 when nothing closed. */
+  readonly pnl: number;
   readonly time: number;
   readonly seq: number;
 }
@@ -43,6 +45,7 @@ export function tradeExecution(execId: string, order: OrderRecord, fill: Fill, e
     maker: fill.maker,
     markPrice,
     closedSize: effect.closedQty,
+    pnl: effect.pricePnl,
     time: fill.time,
     seq,
   };
@@ -66,6 +69,7 @@ export function fundingExecution(execId: string, symbol: string, size: number, r
     maker: false,
     markPrice,
     closedSize: 0,
+    pnl: 0,
     time,
     seq,
   };

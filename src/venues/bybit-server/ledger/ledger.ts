@@ -24,9 +24,11 @@ export interface Rejection {
   readonly reason: string;
 }
 
-interface Pending {
-  readonly record: OrderRecord;
-  rejection?: Rejection;
+/** What the ledger made of one venue event: the order it changed and the execution it booked, if any. */
+export interface LedgerChange {
+  readonly event: VenueEvent;
+  readonly order?: OrderRecord;
+  readonly execution?: Execution;
 }
 
 export class Ledger {
@@ -39,14 +41,24 @@ export class Ledger {
   private readonly byVenueId = new Map<string, OrderRecord>();
   /** Venue orders an amend replaced: their cancel is not the order's. */
   private readonly retired = new Set<string>();
-  private readonly pending = new Map<string, Pending>();
+  private readonly pending = new Map<string, { readonly record: OrderRecord; rejection?: Rejection }>();
   private seq = 0;
+  private readonly observers = new Set<(change: LedgerChange) => void>();
 
   constructor(
     private readonly venue: SimulatedVenue,
     private readonly context: LedgerContext,
   ) {
-    venue.onEvent((event) => this.onEvent(event));
+    venue.onEvent((event) => {
+      const change = this.apply(event);
+      for (const observer of this.observers) observer(change);
+    });
+  }
+
+  /** Calls `observer` after the ledger has taken in each venue event, every one; returns the call that stops it. */
+  onChange(observer: (change: LedgerChange) => void): () => void {
+    this.observers.add(observer);
+    return () => this.observers.delete(observer);
   }
 
   /** The order by orderId, else by orderLinkId (Bybit's priority). */
@@ -57,14 +69,13 @@ export class Ledger {
 
   /** Sends `request` to the venue for `record` (a new order, or its next revision); the venue's refusal, or undefined when it took it. */
   place(record: OrderRecord, request: OrderRequest): Rejection | undefined {
-    const pending: Pending = { record };
-    this.pending.set(request.clientId, pending);
+    this.pending.set(request.clientId, { record });
     try {
       this.venue.submit(request);
+      return this.pending.get(request.clientId)?.rejection;
     } finally {
       this.pending.delete(request.clientId);
     }
-    return pending.rejection;
   }
 
   /**
@@ -80,47 +91,49 @@ export class Ledger {
       // A conditional order that has fired rests as a plain order now.
       trigger: record.triggered ? undefined : request.trigger,
     });
+    const previous = record.request;
     this.retired.add(record.venueOrderId);
     this.venue.cancel(record.request.symbol, record.venueClientId);
+    // The amended request is the order's before the venue takes it, so observers of the acceptance see it.
+    record.request = next;
     const rejection = this.place(record, revision(next));
-    if (rejection === undefined) {
-      record.request = next;
-      return undefined;
-    }
-    if (this.place(record, revision(record.request)) !== undefined) {
+    if (rejection === undefined) return undefined;
+    record.request = previous;
+    if (this.place(record, revision(previous)) !== undefined) {
       record.status = 'Cancelled';
       record.updatedTime = this.context.now();
     }
     return rejection;
   }
 
-  private onEvent(event: VenueEvent): void {
+  private apply(event: VenueEvent): LedgerChange {
     switch (event.type) {
       case 'orderAccepted':
-        return this.accepted(event.order, event.time);
+        return { event, order: this.accepted(event.order, event.time) };
       case 'orderRejected': {
         const pending = this.pending.get(event.order.clientId);
         if (pending) pending.rejection = { code: event.code, reason: event.reason };
-        return;
+        return { event };
       }
       case 'orderCancelled':
-        return this.cancelled(event.order, event.reason, event.time);
+        return { event, order: this.cancelled(event.order, event.reason, event.time) };
       case 'orderTriggered':
-        return this.triggered(event.order, event.time);
+        return { event, order: this.triggered(event.order, event.time) };
       case 'orderFilled':
-        return this.filled(event.order, event.fill);
+        return { event, ...this.filled(event.order, event.fill) };
       case 'positionChanged':
-        return this.positions.applyPosition(event.symbol, event.position, event.time);
+        this.positions.applyPosition(event.symbol, event.position, event.time);
+        return { event };
       case 'fundingPaid':
-        return this.funding(event.symbol, event.rate, event.amount, event.time);
+        return { event, execution: this.funding(event.symbol, event.rate, event.amount, event.time) };
       case 'liquidated':
-        return;
+        return { event };
     }
   }
 
-  private accepted(order: OrderState, time: number): void {
+  private accepted(order: OrderState, time: number): OrderRecord | undefined {
     const pending = this.pending.get(order.clientId);
-    if (!pending) return;
+    if (!pending) return undefined;
     const record = pending.record;
     record.venueOrderId = order.orderId;
     record.venueClientId = order.clientId;
@@ -131,43 +144,49 @@ export class Ledger {
       this.orders.set(record.orderId, record);
       if (record.orderLinkId !== '') this.byLinkId.set(record.orderLinkId, record);
     }
+    return record;
   }
 
-  private cancelled(order: OrderState, reason: string, time: number): void {
+  private cancelled(order: OrderState, reason: string, time: number): OrderRecord | undefined {
     const record = this.byVenueId.get(order.orderId);
-    if (!record || this.retired.has(order.orderId)) return;
+    if (!record || this.retired.has(order.orderId)) return undefined;
     record.status = 'Cancelled';
     Object.assign(record, cancelOutcome(reason, record.cumExecQty));
     record.updatedTime = time;
+    return record;
   }
 
-  private triggered(order: OrderState, time: number): void {
+  private triggered(order: OrderState, time: number): OrderRecord {
     const record = this.byVenueId.get(order.orderId) ?? this.system(order, undefined, time);
     record.status = 'New';
     record.triggered = true;
     record.updatedTime = time;
+    return record;
   }
 
-  private filled(order: OrderState, fill: Fill): void {
+  private filled(order: OrderState, fill: Fill): { order: OrderRecord; execution: Execution } {
     const record = this.byVenueId.get(order.orderId) ?? this.system(order, fill.cause, fill.time);
     record.cumExecQty += fill.qty;
     record.cumExecValue += fill.price * fill.qty;
     record.cumExecFee += fill.fee;
     record.status = order.status === 'Filled' ? 'Filled' : 'PartiallyFilled';
     record.updatedTime = fill.time;
-    const seq = ++this.seq;
-    const effect = this.positions.applyFill(fill, seq);
+    const effect = this.positions.applyFill(fill, ++this.seq);
     const feeRate = fill.maker ? this.context.fees.maker : this.context.fees.taker;
     const mark = this.context.lastPrice(fill.symbol) ?? fill.price;
-    this.executions.push(tradeExecution(this.context.execIds.next(), record, fill, effect, feeRate, mark, seq));
+    const execution = tradeExecution(this.context.execIds.next(), record, fill, effect, feeRate, mark, this.seq);
+    this.executions.push(execution);
     if (effect.closedQty > 0) this.closedPnl.add(record, fill, effect, this.context.leverage(fill.symbol));
+    return { order: record, execution };
   }
 
-  private funding(symbol: string, rate: number, amount: number, time: number): void {
+  private funding(symbol: string, rate: number, amount: number, time: number): Execution {
     const size = this.positions.meta(symbol).position.size;
     const mark = rate !== 0 && size !== 0 ? amount / (size * rate) : (this.context.lastPrice(symbol) ?? 0);
     this.positions.applyFunding(symbol, amount, time);
-    this.executions.push(fundingExecution(this.context.execIds.next(), symbol, size, rate, amount, mark, time, ++this.seq));
+    const execution = fundingExecution(this.context.execIds.next(), symbol, size, rate, amount, mark, time, ++this.seq);
+    this.executions.push(execution);
+    return execution;
   }
 
   /** A record for an order the venue made itself, first seen when it triggers or fills. */

@@ -25,6 +25,36 @@ function candlePrints(market: Market, candle: Candle, seed: number): Print[] {
     .filter((print) => print.lots > 0);
 }
 
+/** One print as the REST list and the publicTrade stream report it: decimal strings on the instrument's grids. */
+export interface TradePrint {
+  readonly execId: string;
+  readonly time: number;
+  readonly price: string;
+  readonly size: string;
+  /** The taker's side: a print above the one before it was a buy. */
+  readonly side: 'Buy' | 'Sell';
+  /** Against the price before it: 1 up, -1 down, 0 the same. */
+  readonly move: -1 | 0 | 1;
+  readonly seq: number;
+}
+
+/** The prints of candle `index` of `market`, oldest first. */
+export function candleTrades(market: Market, index: number, seed: number): TradePrint[] {
+  const prints = candlePrints(market, market.candles[index]!, seed);
+  return prints.map((print, p) => {
+    const before = p > 0 ? prints[p - 1]!.price : (market.candles[index - 1]?.close ?? print.price);
+    return {
+      execId: syntheticUuid(seed, 'trade', market.symbol, print.time, print.k),
+      time: print.time,
+      price: market.rules.price.toString(market.rules.price.toSteps(print.price, 'halfUp')),
+      size: market.rules.qty.toString(print.lots),
+      side: print.price >= before ? 'Buy' : 'Sell',
+      move: print.price > before ? 1 : print.price < before ? -1 : 0,
+      seq: index * POINTS_PER_CANDLE + print.k + 1,
+    };
+  });
+}
+
 export const marketRecentTrade: Route = {
   method: 'GET',
   path: '/v5/market/recent-trade',
@@ -35,21 +65,19 @@ export const marketRecentTrade: Route = {
     const limit = params.integer('limit', { min: 1, max: 1000 }, 500);
     const list: Record<string, unknown>[] = [];
     for (let i = market.closedBy(exchange.now) - 1; i >= 0 && list.length < limit; i--) {
-      const prints = candlePrints(market, market.candles[i]!, exchange.seed);
+      const prints = candleTrades(market, i, exchange.seed);
       for (let p = prints.length - 1; p >= 0 && list.length < limit; p--) {
         const print = prints[p]!;
-        // The taker's side: a print above the one before it was a buy.
-        const before = p > 0 ? prints[p - 1]!.price : market.candles[i - 1]?.close ?? print.price;
         list.push({
-          execId: syntheticUuid(exchange.seed, 'trade', market.symbol, print.time, print.k),
+          execId: print.execId,
           symbol: market.symbol,
-          price: market.rules.price.toString(market.rules.price.toSteps(print.price, 'halfUp')),
-          size: market.rules.qty.toString(print.lots),
-          side: print.price >= before ? 'Buy' : 'Sell',
+          price: print.price,
+          size: print.size,
+          side: print.side,
           time: millis(print.time),
           isBlockTrade: false,
           isRPITrade: false,
-          seq: String(i * POINTS_PER_CANDLE + print.k + 1),
+          seq: String(print.seq),
         });
       }
     }

@@ -36,6 +36,9 @@ export const tradingStop: Route = {
       tpSize: params.optionalDecimal('tpSize', Number.MIN_VALUE),
       slSize: params.optionalDecimal('slSize', Number.MIN_VALUE),
     };
+    // A rejectTradingStop fault refuses a well-formed call, and nothing changes.
+    const refusal = exchange.faults.hit('rejectTradingStop', tradingStop.path);
+    if (refusal) throw new BybitError(refusal.retCode, refusal.retMsg);
     const position = exchange.venue.position(market.symbol);
     if (stop.tpslMode === 'Full' && position.size !== 0 && unchanged(position, stop)) {
       throw new BybitError(RET.tpslNotModified, `not modified: the position's TP/SL already is ${describeValue({ takeProfit: position.takeProfit ?? 0, stopLoss: position.stopLoss ?? 0 })}`);

@@ -4,6 +4,13 @@ import { describeValue, InputError } from '../../../core/errors.js';
 import type { SimulatedVenue } from '../../../ports/simulated-venue.js';
 import type { Market } from './market.js';
 
+/** What one step did: the candles opening at `open` closed at `close` for `symbols` (those that had one). */
+export interface ReplayStep {
+  readonly open: number;
+  readonly close: number;
+  readonly symbols: readonly string[];
+}
+
 /**
  * The replay clock is server time. A step takes the earliest candle not yet fed (of any symbol), feeds
  * every symbol's candle opening then to the venue, moves the clock to that candle's close and settles
@@ -13,6 +20,7 @@ import type { Market } from './market.js';
 export class Replay {
   private readonly fed: number[];
   private readonly settled: number[];
+  private readonly observers = new Set<(step: ReplayStep) => void>();
 
   constructor(
     private readonly markets: readonly Market[],
@@ -22,6 +30,15 @@ export class Replay {
   ) {
     this.fed = markets.map(() => 0);
     this.settled = markets.map(() => 0);
+  }
+
+  /**
+   * Calls `observer` after every step, once the venue has the candles, the clock stands at the close
+   * and the funding due has settled (the streams publish then). Returns the call that stops it.
+   */
+  onStep(observer: (step: ReplayStep) => void): () => void {
+    this.observers.add(observer);
+    return () => this.observers.delete(observer);
   }
 
   /** Close time of the next step, undefined when every candle has been fed. */
@@ -62,14 +79,19 @@ export class Replay {
 
   private step(close: number): void {
     const open = close - this.intervalMs;
+    const symbols: string[] = [];
     this.markets.forEach((market, i) => {
       const candle = market.candles[this.fed[i]!];
       if (candle === undefined || candle.time !== open) return;
       this.venue.processCandle(market.symbol, candle);
       this.fed[i]! += 1;
+      symbols.push(market.symbol);
     });
     if (close > this.clock.now()) this.clock.set(close);
     this.settleFunding(this.clock.now());
+    if (this.observers.size === 0) return;
+    const step: ReplayStep = { open, close, symbols };
+    for (const observer of this.observers) observer(step);
   }
 
   private settleFunding(time: number): void {

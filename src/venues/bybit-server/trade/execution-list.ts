@@ -4,10 +4,20 @@ import { pagedList, weekWindow } from '../http/pagination.js';
 import { READ, requireLinear, type Route } from '../http/route.js';
 import type { Execution } from '../ledger/execution.js';
 import type { Market } from '../replay/market.js';
+import { syntheticUuid } from '../synthetic.js';
 import { inScope } from './order-query.js';
 import { orderTypeName, sideName } from './wire-names.js';
 
-function executionRow(e: Execution, market: Market): Record<string, unknown> {
+/**
+ * Bybit gives a funding settlement an orderId of its own (never ""): here one made from the execution id,
+ * so it is as reproducible as that.
+ */
+function orderIdOf(e: Execution): string {
+  return e.order?.orderId ?? syntheticUuid(0, 'funding-order', e.execId);
+}
+
+/** One execution in Bybit's list shape; the private `execution` stream sends the same row. */
+export function executionRow(e: Execution, market: Market): Record<string, unknown> {
   const price = (x: number | undefined): string => onGrid(market.rules.price, x);
   const qty = (x: number): string => onGrid(market.rules.qty, x);
   return {
@@ -17,7 +27,7 @@ function executionRow(e: Execution, market: Market): Record<string, unknown> {
     orderLinkId: e.order?.orderLinkId ?? '',
     side: sideName(e.side),
     indexPrice: '',
-    orderId: e.order?.orderId ?? '',
+    orderId: orderIdOf(e),
     stopOrderType: e.order?.stopOrderType ?? 'UNKNOWN',
     leavesQty: qty(e.leavesQty),
     execTime: millis(e.time),

@@ -48,3 +48,9 @@ export const queryApiResult = record({
   uta: integer.optional(),
   isMaster: flag.optional(),
 });
+
+/** POST /v5/account/set-margin-mode: an empty `reasons` list when it worked. */
+export const setMarginModeResult = record({ reasons: list(record({ reasonCode: text, reasonMsg: text })).optional() });
+
+/** GET /v5/account/info: the account-wide margin mode. */
+export const accountInfoResult = record({ marginMode: text });

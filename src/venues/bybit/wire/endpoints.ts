@@ -1,6 +1,6 @@
 // Every REST endpoint bybot calls, with its method, whether it is signed, and the schema of its result.
 import type { z } from 'zod';
-import { queryApiResult, walletBalanceResult } from './account.js';
+import { accountInfoResult, queryApiResult, setMarginModeResult, walletBalanceResult } from './account.js';
 import { fundingHistoryResult, instrumentsResult, klineResult, marketTimeResult, orderbookResult, recentTradeResult, tickersResult } from './market.js';
 import { closedPnlResult, emptyResult, positionListResult } from './position.js';
 import { cancelAllResult, executionsResult, orderAckResult, ordersResult } from './trading.js';
@@ -37,6 +37,8 @@ export const ENDPOINTS = {
   closedPnl: get('/v5/position/closed-pnl', closedPnlResult),
   walletBalance: get('/v5/account/wallet-balance', walletBalanceResult),
   apiKeyInfo: get('/v5/user/query-api', queryApiResult),
+  accountInfo: get('/v5/account/info', accountInfoResult),
+  setMarginMode: post('/v5/account/set-margin-mode', setMarginModeResult),
 } as const;
 
 export type EndpointName = keyof typeof ENDPOINTS;

@@ -28,9 +28,18 @@ const EXAMPLES: Record<EndpointName, string[]> = {
   closedPnl: ['rest-closed-pnl'],
   walletBalance: ['rest-wallet-balance'],
   apiKeyInfo: ['rest-query-api'],
+  // The reference has only a failed set-margin-mode (tested below) and no account-info example.
+  setMarginMode: [],
+  accountInfo: [],
 };
 
 describe('REST replies (official examples)', () => {
+  it('reads the failed set-margin-mode example as the exchange refusing, with its retCode', () => {
+    const attempt = () => parseReply(referencePayload('rest-set-margin-mode-failed'), ENDPOINTS.setMarginMode.result, ENDPOINTS.setMarginMode.path);
+    expect(attempt).toThrow(RemoteRejectedError);
+    expect(attempt).toThrow(/3400045/);
+  });
+
   for (const [name, examples] of Object.entries(EXAMPLES) as [EndpointName, string[]][]) {
     for (const example of examples) {
       it(`${ENDPOINTS[name].method} ${ENDPOINTS[name].path} reads ${example}`, () => {
