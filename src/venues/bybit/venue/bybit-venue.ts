@@ -226,14 +226,18 @@ export class BybitVenue implements ExecutionVenue {
     }
   }
 
-  /** If the stream has not reported on the order by then, REST is asked. */
+  /**
+   * If by then the stream has not reported on the order, or its rows report fills that never came,
+   * REST is asked.
+   */
   private confirmLater(clientId: string): void {
     const tracked = this.tracker.byClientId(clientId);
     if (tracked === undefined || this.closed) return;
     const seenBefore = tracked.state?.status;
     const timer = this.timers.set(() => {
       this.confirmTimers.delete(timer);
-      if (tracked.final || (tracked.heard && tracked.state?.status !== seenBefore)) return;
+      const settled = tracked.final || (tracked.heard && tracked.state?.status !== seenBefore);
+      if (settled && tracked.reportedQty <= tracked.filledQty) return;
       void this.lookup(clientId, tracked.request.symbol).catch(() => undefined);
     }, this.options.confirmMs ?? DEFAULTS.confirmMs);
     this.confirmTimers.add(timer);
@@ -284,6 +288,11 @@ export class BybitVenue implements ExecutionVenue {
     }
     if (event.type === 'wallet' || event.type === 'control' || event.type === 'unhandled') return;
     this.tracker.apply(event as Parameters<OrderTracker['apply']>[0]);
+    // An order row reporting fills we have not seen: their executions should follow; if not, REST tells.
+    if ('order' in event) {
+      const tracked = this.tracker.byClientId(event.order.clientId);
+      if (tracked !== undefined && tracked.reportedQty > tracked.filledQty) this.confirmLater(tracked.clientId);
+    }
   }
 
   private onStreamStatus(status: StreamStatus): void {

@@ -10,6 +10,8 @@ export interface TrackedOrder {
   state: OrderState | undefined;
   /** Filled quantity from the fills applied (not from order rows, which may run ahead of the fills). */
   filledQty: number;
+  /** Filled quantity the exchange's order rows report; above `filledQty` means fills are still to come (or were lost). */
+  reportedQty: number;
   /** Accepted, rejected, cancelled or filled has been heard from the exchange. */
   heard: boolean;
   /** No further change can come (filled, cancelled, rejected). */
@@ -36,13 +38,18 @@ export class OrderTracker {
   constructor(private readonly emit: (event: VenueEvent) => void) {}
 
   track(request: OrderRequest, now: number): TrackedOrder {
-    const tracked: TrackedOrder = { clientId: request.clientId, request, state: undefined, filledQty: 0, heard: false, final: false, sentAt: now };
+    const tracked: TrackedOrder = { clientId: request.clientId, request, state: undefined, filledQty: 0, reportedQty: 0, heard: false, final: false, sentAt: now };
     this.orders.set(request.clientId, tracked);
     return tracked;
   }
 
   byClientId(clientId: string): TrackedOrder | undefined {
     return this.orders.get(clientId);
+  }
+
+  /** Orders whose rows report more filled than the fills applied: their executions are late or were lost. */
+  missingFills(): TrackedOrder[] {
+    return [...this.orders.values()].filter((o) => o.reportedQty > o.filledQty * (1 + 1e-9) + 1e-12);
   }
 
   /** Orders still open as far as we know. */
@@ -74,6 +81,7 @@ export class OrderTracker {
       case 'orderUpdated': {
         const tracked = this.know(event.order);
         tracked.state = { ...event.order, filledQty: tracked.filledQty };
+        tracked.reportedQty = Math.max(tracked.reportedQty, event.order.filledQty);
         tracked.heard = true;
         return;
       }
@@ -88,6 +96,7 @@ export class OrderTracker {
 
   private orderStatus(event: Extract<VenueEvent, { order: OrderState }>): void {
     const tracked = this.know(event.order);
+    tracked.reportedQty = Math.max(tracked.reportedQty, event.order.filledQty);
     const previous = tracked.state?.status;
     // A final order does not come back; the same status twice is the stream and REST telling the same news.
     if (tracked.final || previous === event.order.status) return;

@@ -3,7 +3,7 @@ import { systemClock } from '../../../../core/clock.js';
 import { SOLUSDT_DEFAULT } from '../../../../domain/instrument.js';
 import type { VenueEvent } from '../../../../domain/venue-events.js';
 import type { LocalExchange } from '../../../bybit-server/index.js';
-import { get, type Key } from '../../../bybit-server/test-support/client.js';
+import { get, publicGet, type Key } from '../../../bybit-server/test-support/client.js';
 import { SOL, TRADER } from '../../../bybit-server/test-support/fixtures.js';
 import { urlEndpoints } from '../../client/endpoints.js';
 import { ApiCredentials } from '../../sign.js';
@@ -52,9 +52,15 @@ export interface ExchangePosition {
   readonly trailingStop: number;
 }
 
+/** The time the exchange checks signatures against (its clock, skewed when a test skews it), as /v5/market/time tells. */
+async function serverTime(local: LocalExchange): Promise<number> {
+  const answer = await publicGet(local, '/v5/market/time');
+  return Number(BigInt(answer.body.result.timeNano) / 1_000_000n);
+}
+
 /** The exchange's SOLUSDT position through its REST API (signed size; 0 for an unset stop). */
 export async function exchangePosition(local: LocalExchange, symbol = SOL): Promise<ExchangePosition> {
-  const answer = await get(local, TRADER, '/v5/position/list', { category: 'linear', symbol }, { timestamp: local.clock.now() });
+  const answer = await get(local, TRADER, '/v5/position/list', { category: 'linear', symbol }, { timestamp: await serverTime(local) });
   const row = answer.body.result.list[0];
   if (row === undefined) return { size: 0, stopLoss: 0, trailingStop: 0 };
   const size = Number(row.size) * (row.side === 'Sell' ? -1 : 1);
@@ -63,15 +69,15 @@ export async function exchangePosition(local: LocalExchange, symbol = SOL): Prom
 
 /** orderLinkIds of every order the exchange holds (open and history). */
 export async function exchangeOrderLinkIds(local: LocalExchange, symbol = SOL): Promise<string[]> {
-  const open = await get(local, TRADER, '/v5/order/realtime', { category: 'linear', symbol, limit: 50 }, { timestamp: local.clock.now() });
-  const history = await get(local, TRADER, '/v5/order/history', { category: 'linear', symbol, limit: 50 }, { timestamp: local.clock.now() });
+  const open = await get(local, TRADER, '/v5/order/realtime', { category: 'linear', symbol, limit: 50 }, { timestamp: await serverTime(local) });
+  const history = await get(local, TRADER, '/v5/order/history', { category: 'linear', symbol, limit: 50 }, { timestamp: await serverTime(local) });
   const ids = [...open.body.result.list, ...history.body.result.list].map((row: { orderLinkId: string; orderId: string }) => row.orderLinkId || `bybit:${row.orderId}`);
   return [...new Set(ids)];
 }
 
 /** execIds of every trade the exchange executed for the account. */
 export async function exchangeExecIds(local: LocalExchange, symbol = SOL): Promise<string[]> {
-  const answer = await get(local, TRADER, '/v5/execution/list', { category: 'linear', symbol, limit: 100 }, { timestamp: local.clock.now() });
+  const answer = await get(local, TRADER, '/v5/execution/list', { category: 'linear', symbol, limit: 100 }, { timestamp: await serverTime(local) });
   return answer.body.result.list.filter((row: { execType: string }) => row.execType === 'Trade').map((row: { execId: string }) => row.execId);
 }
 
