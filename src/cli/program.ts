@@ -8,6 +8,7 @@ import { registerExchangeCommand } from './commands/exchange.js';
 import { registerIndicatorCommands } from './commands/indicators.js';
 import { registerReplayWsCommand } from './commands/replay-ws.js';
 import { registerStrategyCommands } from './commands/strategies.js';
+import { registerVenueCommands } from './commands/venue.js';
 import { consoleOutput, type Output } from './output.js';
 
 /** Exit codes: 0 ok, 1 the job ran and found the data unacceptable, 2 bad input, 3 remote or network failure, 4 a bug. */
@@ -29,6 +30,7 @@ export function buildProgram(io: Output, status: ExitStatus): Command {
   registerStrategyCommands(program, io);
   registerReplayWsCommand(program, io, status);
   registerExchangeCommand(program, io);
+  registerVenueCommands(program, io);
   return program;
 }
 

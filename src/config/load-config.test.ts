@@ -12,7 +12,8 @@ describe('loadConfig', () => {
   it('applies defaults when nothing is given', () => {
     const { config, dataDir, cacheDir, file } = loadConfig({ env: {}, cwd: dir });
     expect(file).toBeUndefined();
-    expect(config.bybit).toEqual({ baseUrl: 'https://api.bybit.com', testnet: false, requestTimeoutMs: 10_000, maxRetries: 6 });
+    expect(config.bybit).toMatchObject({ baseUrl: 'https://api.bybit.com', testnet: false, requestTimeoutMs: 10_000, maxRetries: 6 });
+    expect(config.bybit.network).toBeUndefined();
     expect(dataDir).toBe(join(dir, 'data'));
     expect(cacheDir).toBe(join(dir, 'data', 'cache'));
   });
@@ -41,6 +42,12 @@ describe('loadConfig', () => {
     const fromFile = () => loadConfig({ file: path, env: {}, cwd: dir });
     expect(fromFile).toThrow(/bybit\.baseUrl = "ftp:\/\/x" \(from config file .*bad\.json\): expected an http\(s\) URL/);
     expect(fromFile).toThrow(/dataQuality\.policy\.empty = "repair" .*"reject"\|"warn"|dataQuality\.policy\.empty = "repair"/);
+  });
+
+  it('leaves API key variables alone: they are read where used, never taken for settings', () => {
+    const env = { BYBOT_BYBIT_API_KEY: 'k', BYBOT_BYBIT_API_SECRET: 's', BYBOT_EXCHANGE_API_KEY: 'k2', BYBOT_EXCHANGE_API_SECRET: 's2', BYBOT_REQUIRE_SHARED_DATA: '1' };
+    expect(() => loadConfig({ env, cwd: dir })).not.toThrow();
+    expect(JSON.stringify(loadConfig({ env, cwd: dir }).config)).not.toMatch(/"s2?"/);
   });
 
   it('reports unknown settings and unreadable files', () => {

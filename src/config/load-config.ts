@@ -5,8 +5,8 @@ import { ConfigError, describeValue } from '../core/errors.js';
 import { configSchema, TESTNET_REST, type BybotConfig } from './schema.js';
 
 export const DEFAULT_CONFIG_FILE = 'bybot.config.json';
-/** BYBOT_* variables that are not settings. */
-const NOT_SETTINGS = new Set(['BYBOT_CONFIG', 'BYBOT_REQUIRE_SHARED_DATA']);
+/** BYBOT_* variables that are not settings: the config file, the test switch, and API keys (read where they are used, never stored in the config). */
+const NOT_SETTINGS = new Set(['BYBOT_CONFIG', 'BYBOT_REQUIRE_SHARED_DATA', 'BYBOT_EXCHANGE_API_KEY', 'BYBOT_EXCHANGE_API_SECRET', 'BYBOT_BYBIT_API_KEY', 'BYBOT_BYBIT_API_SECRET']);
 
 export interface LoadConfigOptions {
   /** Explicit config file; when absent BYBOT_CONFIG, then ./bybot.config.json if it exists. */

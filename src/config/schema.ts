@@ -21,6 +21,24 @@ export const configSchema = z.strictObject({
       testnet: z.boolean().default(false),
       requestTimeoutMs: z.number().int().min(100).max(120_000).default(10_000),
       maxRetries: z.number().int().min(0).max(20).default(6),
+      /** Which Bybit the live venue talks to; `exchangeUrl` (a local exchange, a proxy) wins over it. Default: testnet when `testnet`, else mainnet. */
+      network: z.enum(['mainnet', 'testnet', 'demo']).optional(),
+      /** Any exchange serving Bybit's paths (REST at the URL, streams at /v5/public/linear and /v5/private), e.g. `bybot exchange`. */
+      exchangeUrl: httpUrl.optional(),
+      /** The rules that keep positions safe on the live venue. */
+      safety: z
+        .strictObject({
+          /** A position may be without a confirmed stop-loss at most this long before trading-stop, then the policy, step in. */
+          stopConfirmMs: z.number().int().min(200).max(60_000).default(3000),
+          /** When the stop cannot be set: retry it, halve the position and retry, or close; each ends by closing. */
+          stopFailurePolicy: z.enum(['retry', 'reduce', 'close']).default('retry'),
+          stopRetries: z.number().int().min(1).max(10).default(3),
+          /** Open orders on the exchange that this run did not send, found at start or after a reconnect. */
+          orphanOrders: z.enum(['cancel', 'adopt']).default('cancel'),
+          /** Leverage set on every traded symbol before the first order. */
+          leverage: z.number().min(1).max(100).default(1),
+        })
+        .prefault({}),
     })
     .prefault({}),
   dataQuality: z

@@ -1,4 +1,4 @@
-// `bybot exchange`: a local Bybit-compatible REST exchange replaying history on 127.0.0.1, until Ctrl-C or the end of the replay.
+// `bybot exchange`: a local Bybit-compatible REST and WebSocket exchange replaying history on 127.0.0.1, until Ctrl-C or the end of the replay.
 import type { Command } from 'commander';
 import { parseOptionalRange, parseSymbol, parseTimeframeArg } from '../../runtime/args.js';
 import { parseEquity, parsePort, parseSeed, parseSpeed } from '../../runtime/exchange-args.js';
@@ -29,7 +29,7 @@ export function registerExchangeCommand(program: Command, io: Output): void {
   program
     .command('exchange')
     .description(
-      'serve a local Bybit V5-compatible REST exchange on 127.0.0.1 that replays history (market data, orders, positions on a simulated account); ' +
+      'serve a local Bybit V5-compatible exchange (REST and WebSocket) on 127.0.0.1 that replays history (market data, orders, positions on a simulated account); ' +
         `API keys from $BYBOT_EXCHANGE_API_KEY/$BYBOT_EXCHANGE_API_SECRET or --keys, else a generated test pair; runs until Ctrl-C`,
     )
     .option('--data <file|dir>', 'a candle file or a folder (files picked by symbol and timeframe); default: the download cache')
@@ -67,6 +67,7 @@ export function registerExchangeCommand(program: Command, io: Output): void {
 function printStarted(io: Output, running: RunningExchange, speed: string): void {
   const { exchange, keys, span } = running;
   io.out(`exchange listening on ${exchange.url}`);
+  io.out(`  streams ${exchange.wsPublicUrl} and ${exchange.wsPrivateUrl}`);
   io.out(`  symbols ${Object.entries(running.candles).map(([symbol, count]) => `${symbol} (${count} candles)`).join(', ')}`);
   io.out(`  replay ${isoTime(span.from)} → ${isoTime(span.to)} at speed ${speed}`);
   if (keys.generated) io.out(`  generated test key ${keys.generated.key}, secret ${keys.generated.secret} (shown only now)`);

@@ -70,6 +70,9 @@ describe('the replay', () => {
       wall.advance(1000);
       await waitFor(() => exchange.clock.now() === T0 + 60_000);
       expect(exchange.clock.now()).toBe(T0 + 60_000);
+      // A wall clock with fractions of a millisecond still gives whole-millisecond server time.
+      wall.advance(0.123);
+      await waitFor(() => exchange.clock.now() === T0 + 60_007);
       exchange.pause();
       exchange.play('max');
       await waitFor(() => exchange.finished);

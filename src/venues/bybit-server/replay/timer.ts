@@ -45,7 +45,8 @@ export class ReplayTimer {
     const startWall = this.wall.now();
     const startReplay = this.clock.now();
     this.timer = setInterval(() => {
-      const target = startReplay + (this.wall.now() - startWall) * speed;
+      // Server time is whole milliseconds, as Bybit's: the monotonic wall clock is not.
+      const target = Math.floor(startReplay + (this.wall.now() - startWall) * speed);
       // A manual advance while playing may have moved the clock ahead already: it never goes back.
       if (target > this.clock.now()) this.replay.advanceTo(target);
     }, TICK_MS).unref();
