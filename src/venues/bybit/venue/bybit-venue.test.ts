@@ -44,6 +44,8 @@ describe('BybitVenue against the local exchange', () => {
     await waitFor('the fill', () => venue.position(SOL).size === 2);
     expect(events.map((e) => e.type)).toEqual(['orderAccepted', 'orderFilled', 'positionChanged']);
     expect(await exchangePosition(local!)).toMatchObject({ size: 2, stopLoss: 95 });
+    // The wallet topic followed the fill: the fee is gone from the balance.
+    await waitFor('the wallet update', () => (venue.wallet()?.coins[0]?.walletBalance ?? 10_000) < 10_000);
     await new Promise((resolve) => setTimeout(resolve, 1000));
     expect(notices.filter((n) => n.code.startsWith('stop'))).toEqual([]);
     expect(venue.unprotected()).toEqual([]);

@@ -9,7 +9,8 @@ import { createOrderParams, tradingStopParams } from '../client/order-params.js'
 import { PrivateStream, type StreamStatus } from '../client/private-stream.js';
 import { BYBIT_CLIENT_LIMITS, RateGate, type Priority, type Timers } from '../client/rate-gate.js';
 import { BybitRest, OutcomeUnknownError, RateLimitedError, type Params } from '../client/rest.js';
-import type { StreamEvent } from '../parse/events.js';
+import type { StreamEvent, WalletBalance } from '../parse/events.js';
+import { walletFromWire } from '../parse/account.js';
 import { apiKeyFromRest } from '../parse/rest.js';
 import { ENDPOINTS, type EndpointName, type ResultOf } from '../wire/endpoints.js';
 import { DEFAULTS, type BybitVenueOptions, type VenueNotice } from './options.js';
@@ -38,6 +39,7 @@ export class BybitVenue implements ExecutionVenue {
   private readonly timers: Timers;
   private readonly confirmTimers = new Set<unknown>();
   private reconciling: Promise<ReconcileReport> | undefined;
+  private lastWallet: WalletBalance | undefined;
   private closed = false;
   private closeSequence = 0;
 
@@ -81,7 +83,22 @@ export class BybitVenue implements ExecutionVenue {
     else if (!rights.canTradeContracts) this.notice({ level: 'warn', code: 'noTradePermission', message: `API key ${rights.apiKey} lacks the ContractTrade Order and Position permissions` });
     if (!rights.readOnly) await this.prepareAccount();
     await this.stream.connect();
-    return this.reconcile();
+    const report = await this.reconcile();
+    await this.refreshWallet();
+    return report;
+  }
+
+  /** The unified account's balances as last reported (the wallet topic, or REST at start-up). */
+  wallet(): WalletBalance | undefined {
+    return this.lastWallet;
+  }
+
+  /** Reads the wallet by REST (the safety monitor's balance check). */
+  async refreshWallet(): Promise<WalletBalance | undefined> {
+    const result = await this.call('walletBalance', { accountType: 'UNIFIED' }, 'normal');
+    const row = result.list[0];
+    if (row !== undefined) this.lastWallet = walletFromWire(row);
+    return this.lastWallet;
   }
 
   /** Compares positions, open orders and fills on the exchange with ours and settles every difference. */
@@ -286,7 +303,11 @@ export class BybitVenue implements ExecutionVenue {
       if (this.rules.has(event.fill.symbol)) this.guard.resized(event.fill.symbol, this.tracker.position(event.fill.symbol).size);
       return;
     }
-    if (event.type === 'wallet' || event.type === 'control' || event.type === 'unhandled') return;
+    if (event.type === 'wallet') {
+      this.lastWallet = event.wallet;
+      return;
+    }
+    if (event.type === 'control' || event.type === 'unhandled') return;
     this.tracker.apply(event as Parameters<OrderTracker['apply']>[0]);
     // An order row reporting fills we have not seen: their executions should follow; if not, REST tells.
     if ('order' in event) {
