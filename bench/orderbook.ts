@@ -1,18 +1,24 @@
-// Order book figures of `npm run bench`: Bybit deltas applied to domain/order-book.ts (real XRPUSDT archive and a long synthetic stream), without and with parsing — printed and saved to bench/results/orderbook.json.
+// Order book figures of `npm run bench`: Bybit deltas applied to domain/order-book.ts (real XRPUSDT archive, a long synthetic stream, a long stream recorded from the local exchange's WebSocket), without and with parsing — printed and saved to bench/results/orderbook.json.
+import { once } from 'node:events';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import WebSocket from 'ws';
 import { seededRandom } from '../src/core/random.js';
 import { forEachLine, readTextFile } from '../src/data/loaders/text-lines.js';
 import { OrderBook, type BookMessage } from '../src/domain/order-book.js';
+import { startTestExchange, SOL } from '../src/venues/bybit-server/test-support/fixtures.js';
 import { parseFrameText } from '../src/venues/bybit/index.js';
+import { walkCandles } from './support.js';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const ARCHIVE = resolve(repoRoot, '..', 'shared', 'data', 'bybit-ws', 'xrpusdt-ob500.data.zip');
 const TARGET_RATE = 1_000_000;
 const TARGET_P99_US = 20;
 const SYNTHETIC_DELTAS = 100_000;
+const LOCAL_TOPIC = `orderbook.200.${SOL}`;
+const LOCAL_DELTAS = 20_000;
 
 interface Figure {
   readonly name: string;
@@ -152,11 +158,62 @@ function syntheticStream(count: number): Stream {
   return { snapshot, deltas };
 }
 
+/**
+ * `count` deltas of `LOCAL_TOPIC` (after the snapshot a new subscriber gets) as the local exchange's
+ * public WebSocket sends them, received by a plain `ws` client while the replay steps a candle per
+ * delta. Recorded as text first, so only parse and apply are timed. Its book is redrawn every candle,
+ * so a delta rewrites most of the 200 levels a side (see notes).
+ */
+async function localExchangeStream(count: number): Promise<Stream> {
+  const local = await startTestExchange(walkCandles(count + 10));
+  const socket = new WebSocket(local.wsPublicUrl);
+  try {
+    await once(socket, 'open');
+    local.advance(1); // a closed candle first: the snapshot then has sizes from its volume
+    const prefix = `{"topic":"${LOCAL_TOPIC}",`;
+    const frames: string[] = [];
+    let wanted = 1;
+    let arrived: (() => void) | undefined;
+    socket.on('message', (data) => {
+      const text = data.toString();
+      if (text.startsWith(prefix)) frames.push(text);
+      if (frames.length >= wanted) arrived?.();
+    });
+    const received = (n: number) =>
+      new Promise<void>((resolve, reject) => {
+        wanted = n;
+        if (frames.length >= n) return resolve();
+        const timer = setTimeout(() => reject(new Error(`${LOCAL_TOPIC}: ${frames.length} of ${n} frames after 10 s`)), 10_000);
+        arrived = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+    socket.send(JSON.stringify({ op: 'subscribe', args: [LOCAL_TOPIC] }));
+    await received(1);
+    // A few hundred candles at a time keep the exchange's send buffer small.
+    while (frames.length < count + 1) {
+      const steps = Math.min(250, count + 1 - frames.length);
+      if (local.advance(steps) !== steps) throw new Error(`${LOCAL_TOPIC}: the replay ran out of candles after ${frames.length} frames`);
+      await received(frames.length + steps);
+    }
+    const [snapshot, ...deltas] = frames;
+    return { snapshot: snapshot!, deltas };
+  } finally {
+    socket.terminate();
+    await local.close();
+  }
+}
+
 const results: Figure[] = [];
 const real = realArchive();
 if (real) results.push(...figures(`real XRPUSDT ob500 archive (${real.deltas.length} deltas × 2,000 passes)`, real, 200, 2_000));
 const synthetic = syntheticStream(SYNTHETIC_DELTAS);
 results.push(...figures(`synthetic 500-level stream (${SYNTHETIC_DELTAS.toLocaleString('en')} deltas × 3 passes)`, synthetic, 1, 3));
+const recordStart = performance.now();
+const recorded = await localExchangeStream(LOCAL_DELTAS);
+console.log(`recorded ${recorded.deltas.length.toLocaleString('en')} ${LOCAL_TOPIC} deltas from the local exchange in ${((performance.now() - recordStart) / 1000).toFixed(1)} s`);
+results.push(...figures(`local exchange ${LOCAL_TOPIC} via ws (${LOCAL_DELTAS.toLocaleString('en')} deltas × 2 passes)`, recorded, 1, 2));
 
 for (const f of results) {
   const verdict = f.met ? 'met' : 'MISSED';
@@ -166,10 +223,14 @@ for (const f of results) {
 }
 const out = resolve(repoRoot, 'bench', 'results', 'orderbook.json');
 mkdirSync(dirname(out), { recursive: true });
-// What a CPU profile of the parse + apply runs shows, kept beside the figures it explains.
+// What a CPU profile of the parse + apply runs shows, and how many levels each stream's deltas carry, kept beside the figures they explain.
+const perDelta = new Map(results.map((f) => [f.name.slice(0, f.name.indexOf(' (')), Math.round(f.levelUpdates / f.messages)]));
 const notes =
   'The targets are for applying deltas to the OrderBook; parse + apply is held to them for information. ' +
   'Profiled, parse + apply spends about half its time in JSON.parse, 15 % in garbage collection (one [price, size] tuple per level) ' +
-  'and 15 % in the wire schema; the real archive has deltas of 340-355 levels (8 % of its messages), whose JSON alone takes longer than 20 µs.';
+  'and 15 % in the wire schema; the real archive has deltas of 340-355 levels (8 % of its messages), whose JSON alone takes longer than 20 µs. ' +
+  `Levels per delta: ${[...perDelta].map(([stream, levels]) => `${stream} ${levels}`).join(', ')}. ` +
+  'The local exchange redraws its synthetic book every candle, so each of its deltas rewrites nearly every level of both sides and deletes those that moved; ' +
+  'real Bybit deltas are far smaller, and per-message times grow with the levels a message carries.';
 console.log(notes);
 writeFileSync(out, `${JSON.stringify({ date: new Date().toISOString(), node: process.version, cpu: cpus()[0]?.model, cores: cpus().length, notes, figures: results }, null, 2)}\n`);
