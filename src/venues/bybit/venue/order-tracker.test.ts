@@ -58,3 +58,18 @@ describe('OrderTracker', () => {
     expect(events).toEqual([{ type: 'positionChanged', time: 10, symbol: 'SOLUSDT', position: { size: -3, entryPrice: 50 }, realisedPnl: 0, stopLoss: 55 }]);
   });
 });
+
+describe('OrderTracker memory', () => {
+  it('forgets the oldest finished orders beyond its window, keeping open ones', () => {
+    const { tracker: t } = tracker();
+    t.track({ ...request, clientId: 'still-open' }, 0);
+    for (let i = 0; i < 2100; i++) {
+      t.track({ ...request, clientId: `c-${i}` }, 0);
+      t.apply({ type: 'orderCancelled', time: i, order: { ...state('Cancelled', i), clientId: `c-${i}`, orderId: `o-${i}` }, reason: 'CancelByUser' });
+    }
+    expect(t.byClientId('c-0')).toBeUndefined();
+    expect(t.byClientId('c-2099')?.final).toBe(true);
+    expect(t.byClientId('still-open')?.final).toBe(false);
+    expect(t.orders.size).toBe(2001);
+  });
+});

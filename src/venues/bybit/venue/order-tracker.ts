@@ -22,6 +22,10 @@ export interface TrackedOrder {
 
 const FINAL = new Set(['Filled', 'Cancelled', 'Rejected', 'Deactivated']);
 
+/** Finished orders and fill ids kept for recognising late or repeated news; older ones are forgotten so a bot running for weeks stays flat in memory. */
+const KEEP_FINISHED = 2000;
+const KEEP_EXEC_IDS = 20_000;
+
 /** A fill whose order we never tracked (Bybit's own TP/SL, liquidation, or an order from before a crash). */
 function orderOfFill(fill: Fill): OrderState {
   return { clientId: fill.clientId, symbol: fill.symbol, side: fill.side, type: 'market', qty: fill.qty, orderId: fill.orderId, status: 'Filled', filledQty: fill.qty, avgFillPrice: fill.price, createdTime: fill.time, updatedTime: fill.time };
@@ -31,6 +35,8 @@ export class OrderTracker {
   readonly orders = new Map<string, TrackedOrder>();
   private readonly clientIdByOrderId = new Map<string, string>();
   private readonly execIds = new Set<string>();
+  private readonly finished: string[] = [];
+  private fills = 0;
   private readonly positions = new Map<string, PositionState>();
   /** Time of the newest fill applied: where a catch-up after a disconnect starts. */
   lastFillTime = 0;
@@ -104,18 +110,21 @@ export class OrderTracker {
     if (event.type === 'orderAccepted' && tracked.filledQty > 0) return;
     tracked.state = { ...event.order, filledQty: tracked.filledQty };
     tracked.heard = true;
-    if (FINAL.has(event.order.status)) tracked.final = true;
+    if (FINAL.has(event.order.status)) this.finish(tracked);
     this.emit({ ...event, order: tracked.state } as VenueEvent);
   }
 
   /** Distinct fills applied so far. */
   get fillCount(): number {
-    return this.execIds.size;
+    return this.fills;
   }
 
   private fill(fill: Fill, execId: string): void {
     if (this.execIds.has(execId)) return;
     this.execIds.add(execId);
+    this.fills += 1;
+    // A Set iterates in insertion order: the first entry is the oldest.
+    if (this.execIds.size > KEEP_EXEC_IDS) this.execIds.delete(this.execIds.values().next().value as string);
     this.lastFillTime = Math.max(this.lastFillTime, fill.time);
     const key = fill.clientId !== '' ? fill.clientId : this.clientIdByOrderId.get(fill.orderId);
     const tracked = key === undefined ? undefined : this.orders.get(key);
@@ -126,7 +135,7 @@ export class OrderTracker {
       tracked.filledQty += fill.qty;
       tracked.heard = true;
       const done = tracked.filledQty >= tracked.request.qty * (1 - 1e-9);
-      if (done) tracked.final = true;
+      if (done) this.finish(tracked);
       const base = tracked.state ?? { ...tracked.request, orderId: fill.orderId, status: 'New' as const, filledQty: 0, avgFillPrice: NaN, createdTime: fill.time, updatedTime: fill.time };
       const avg = Number.isNaN(base.avgFillPrice) || base.filledQty === 0 ? fill.price : (base.avgFillPrice * base.filledQty + fill.price * fill.qty) / (base.filledQty + fill.qty);
       order = { ...base, status: done ? 'Filled' : 'PartiallyFilled', filledQty: tracked.filledQty, avgFillPrice: avg, updatedTime: fill.time };
@@ -136,6 +145,17 @@ export class OrderTracker {
     const effect = applyFill(this.position(fill.symbol), fill.side, fill.qty, fill.price);
     this.positions.set(fill.symbol, effect.position);
     this.emit({ type: 'positionChanged', time: fill.time, symbol: fill.symbol, position: effect.position, realisedPnl: effect.realisedPnl });
+  }
+
+  private finish(tracked: TrackedOrder): void {
+    if (tracked.final) return;
+    tracked.final = true;
+    this.finished.push(tracked.clientId);
+    if (this.finished.length <= KEEP_FINISHED) return;
+    const forgotten = this.orders.get(this.finished.shift()!);
+    if (forgotten === undefined || !forgotten.final) return;
+    this.orders.delete(forgotten.clientId);
+    if (forgotten.state !== undefined) this.clientIdByOrderId.delete(forgotten.state.orderId);
   }
 
   /** The tracked record of an order the exchange reports; one we never sent (Bybit's, or an orphan) is tracked from here on. */
