@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { ManualClock } from '../core/clock.js';
+import { candleAt } from '../data/candle-series.js';
+import { InstrumentRules, SOLUSDT_DEFAULT } from '../domain/instrument.js';
+import type { RoundTrip } from '../domain/round-trip.js';
+import { timeframeMs } from '../domain/timeframe.js';
+import { OrderManager } from '../execution/order-manager.js';
+import { Portfolio } from '../portfolio/portfolio.js';
+import { RiskEngine } from '../risk/index.js';
+import type { Intent, Strategy } from '../strategy/api.js';
+import { findStrategy, resolveStrategyParams } from '../strategy/registry.js';
+import { SimVenue } from '../venues/sim/sim-venue.js';
+import { runBacktestLoop } from './backtest-loop.js';
+import { LiveEngine } from './live-engine.js';
+import { RiskGate } from './risk-gate.js';
+import { series, type Row } from './test-support/scripted.js';
+
+/** A few thousand 5m candles of a noisy wave: enough crossings for many trades. */
+function rows(count: number): Row[] {
+  let price = 100;
+  return Array.from({ length: count }, (_, i) => {
+    const open = price;
+    price = Math.round((100 + 6 * Math.sin(i / 25) + 2 * Math.sin(i / 7)) * 100) / 100;
+    return [open, Math.max(open, price) + 0.2, Math.min(open, price) - 0.2, price, 1000] as const;
+  });
+}
+
+function sma(): Strategy {
+  const definition = findStrategy('sma-cross');
+  return definition.create(resolveStrategyParams(definition, {}) as never);
+}
+
+function liveRun(withRisk: boolean) {
+  const candles = series(rows(3000));
+  const clock = new ManualClock(candles.columns.time[0]!);
+  const venue = new SimVenue({ instruments: [SOLUSDT_DEFAULT], initialEquity: 10_000, clock });
+  const portfolio = new Portfolio(10_000);
+  const risk = withRisk ? new RiskGate(new RiskEngine({}), 'sma-cross', 'SOLUSDT', new InstrumentRules(SOLUSDT_DEFAULT), portfolio, timeframeMs('5m')) : undefined;
+  const engine = new LiveEngine({ symbol: 'SOLUSDT', timeframe: '5m', strategy: sma(), venue, orders: new OrderManager(venue, SOLUSDT_DEFAULT), portfolio, ...(risk ? { risk } : {}), now: () => clock.now() });
+  for (let i = 0; i < candles.length; i++) {
+    const candle = candleAt(candles.columns, i);
+    // As the paper runtime does: the venue matches the candle, then the strategy sees it closed.
+    venue.processCandle('SOLUSDT', candle);
+    clock.set(candle.time + timeframeMs('5m'));
+    engine.onCandle(candle);
+  }
+  return { engine, candles };
+}
+
+function backtestRun(withRisk: boolean) {
+  const candles = series(rows(3000));
+  const clock = new ManualClock(candles.columns.time[0]!);
+  const venue = new SimVenue({ instruments: [SOLUSDT_DEFAULT], initialEquity: 10_000, clock });
+  return runBacktestLoop({
+    symbol: 'SOLUSDT',
+    timeframe: '5m',
+    candles,
+    venue,
+    initialEquity: 10_000,
+    strategy: sma(),
+    orders: new OrderManager(venue, SOLUSDT_DEFAULT),
+    clock,
+    ...(withRisk ? { risk: (portfolio: Portfolio) => new RiskGate(new RiskEngine({}), 'sma-cross', 'SOLUSDT', new InstrumentRules(SOLUSDT_DEFAULT), portfolio, timeframeMs('5m')) } : {}),
+  });
+}
+
+const shape = (t: RoundTrip) => [t.side, t.entryTime, t.exitTime, t.entryPrice, t.exitPrice, t.quantity, Math.round(t.pnl * 1e6) / 1e6];
+
+describe('LiveEngine', () => {
+  it('trades exactly as the backtest loop on the same candles (parity), with and without the risk engine', () => {
+    for (const withRisk of [false, true]) {
+      const live = liveRun(withRisk);
+      const backtest = backtestRun(withRisk);
+      // The backtest closes what is still open at the end of the data; the live engine keeps it.
+      const closed = backtest.trades.filter((t) => t.exitReason !== 'end of data');
+      expect(live.engine.trades.length).toBeGreaterThan(5);
+      expect(live.engine.trades.map(shape)).toEqual(closed.map(shape));
+    }
+  });
+
+  it('blocks entries (stale data, shutdown) but lets exits through, and records what it refused', () => {
+    const candles = series(rows(400));
+    const clock = new ManualClock(candles.columns.time[0]!);
+    const venue = new SimVenue({ instruments: [SOLUSDT_DEFAULT], initialEquity: 10_000, clock });
+    const portfolio = new Portfolio(10_000);
+    const intents: Intent[][] = [];
+    let step = 0;
+    const strategy: Strategy = {
+      onCandle: (ctx) => {
+        step++;
+        const out: Intent[] = step === 3 ? [{ kind: 'enter', side: 'long', qty: 1, stopLoss: 90, reason: 'test' }] : step === 6 ? [{ kind: 'exit', reason: 'done' }] : step === 8 ? [{ kind: 'enter', side: 'long', qty: 1, stopLoss: 90, reason: 'again' }] : [];
+        intents.push(out);
+        return out;
+      },
+    } as Strategy;
+    const engine = new LiveEngine({ symbol: 'SOLUSDT', timeframe: '5m', strategy, venue, orders: new OrderManager(venue, SOLUSDT_DEFAULT), portfolio, now: () => clock.now() });
+    for (let i = 0; i < 10; i++) {
+      const candle = candleAt(candles.columns, i);
+      venue.processCandle('SOLUSDT', candle);
+      clock.set(candle.time + timeframeMs('5m'));
+      if (i === 4) engine.blockEntries('no fresh candle for 7 minutes', clock.now());
+      engine.onCandle(candle);
+    }
+    expect(engine.trades).toHaveLength(1);
+    expect(engine.blocked).toHaveLength(1);
+    expect(engine.blocked[0]).toMatchObject({ reason: 'no fresh candle for 7 minutes', intent: { reason: 'again' } });
+    expect(portfolio.position('SOLUSDT').size).toBe(0);
+  });
+});

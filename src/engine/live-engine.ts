@@ -1,0 +1,155 @@
+// The kernel of paper and live trading: closed candles from a feed through the strategy, the risk gate and the order manager to any venue — the backtest's wiring, driven by events instead of a loop.
+import { CandleWindow } from '../data/candle-window.js';
+import type { Candle } from '../domain/candle.js';
+import type { RoundTrip } from '../domain/round-trip.js';
+import { timeframeMs, type Timeframe } from '../domain/timeframe.js';
+import type { Trade } from '../domain/trade.js';
+import type { VenueEvent } from '../domain/venue-events.js';
+import type { OrderManager } from '../execution/order-manager.js';
+import type { Portfolio } from '../portfolio/portfolio.js';
+import { RoundTripRecorder } from '../portfolio/round-trip-recorder.js';
+import type { ExecutionVenue } from '../ports/execution-venue.js';
+import type { Intent, Intents, Strategy } from '../strategy/api.js';
+import type { RiskGate } from './risk-gate.js';
+import { EngineContext } from './strategy-context.js';
+
+export interface LiveEngineInput {
+  readonly symbol: string;
+  readonly timeframe: Timeframe;
+  readonly strategy: Strategy;
+  readonly venue: ExecutionVenue;
+  readonly orders: OrderManager;
+  readonly portfolio: Portfolio;
+  /** The risk engine between the strategy and the order manager; without it intents go straight through. */
+  readonly risk?: RiskGate;
+  /** Candles the strategy can look back on (default 500). */
+  readonly lookback?: number;
+  /** Now, for intents that come from fills (the venue's own clock). */
+  now(): number;
+}
+
+/** An entry the engine dropped because entries were blocked. */
+export interface EntryRefused {
+  readonly time: number;
+  readonly intent: Intent;
+  readonly reason: string;
+}
+
+/** Why the engine refused an entry by itself (not the risk engine): stale data, shutting down. */
+export interface EntryBlock {
+  readonly reason: string;
+  readonly since: number;
+}
+
+export class LiveEngine {
+  readonly window: CandleWindow;
+  readonly context: EngineContext;
+  readonly trades: RoundTrip[] = [];
+  /** Entries refused while entries were blocked (the risk gate keeps its own refusals). */
+  readonly blocked: EntryRefused[] = [];
+  private block: EntryBlock | undefined;
+  private started = false;
+  private readonly recorder: RoundTripRecorder;
+
+  constructor(private readonly input: LiveEngineInput) {
+    this.window = new CandleWindow(input.lookback ?? 500);
+    this.context = new EngineContext(input.symbol, input.timeframe, this.window, input.portfolio);
+    this.recorder = new RoundTripRecorder(
+      (clientId) => input.orders.reasons.get(clientId),
+      (trade) => {
+        this.trades.push(trade);
+        input.risk?.onTrade(trade);
+        const hook = input.strategy.onPositionClosed;
+        if (hook) this.act(this.guarded(() => hook.call(input.strategy, this.context, trade)));
+      },
+    );
+    input.venue.onEvent((event) => this.onVenueEvent(event));
+  }
+
+  /** History before the live feed: fills the window (and the strategy's view of the past) without acting on it. */
+  warmUp(candles: readonly Candle[]): void {
+    for (const candle of candles) this.window.update(candle);
+  }
+
+  /** A closed candle of the strategy's timeframe: mark, risk bookkeeping and exits, then the strategy. */
+  onCandle(candle: Candle): void {
+    if (!candle.closed) return;
+    this.window.update(candle);
+    const close = candle.time + timeframeMs(this.input.timeframe);
+    this.context.time = candle.time;
+    this.input.portfolio.mark(this.input.symbol, candle.close);
+    if (!this.started) {
+      this.started = true;
+      this.act(this.guarded(() => this.input.strategy.onStart?.(this.context)));
+    }
+    const risk = this.input.risk;
+    if (risk) {
+      risk.onCandle(candle);
+      this.apply(risk.forced(close));
+      this.apply(risk.manage(close));
+    }
+    this.act(this.guarded(() => this.input.strategy.onCandle(this.context)));
+  }
+
+  /** Between candles (the position monitor): the risk engine's exit rules — breakeven, trailing, time stops. */
+  manage(time: number): void {
+    const risk = this.input.risk;
+    if (!risk) return;
+    this.apply(risk.forced(time));
+    this.apply(risk.manage(time));
+  }
+
+  onTrade(trade: Trade): void {
+    this.input.portfolio.mark(this.input.symbol, trade.price);
+    const hook = this.input.strategy.onTrade;
+    if (hook) this.act(this.guarded(() => hook.call(this.input.strategy, this.context, trade)));
+  }
+
+  /** No new entries until allowEntries(); exits, stops and the risk engine's own orders still go out. */
+  blockEntries(reason: string, time: number): void {
+    this.block ??= { reason, since: time };
+  }
+
+  allowEntries(): void {
+    this.block = undefined;
+  }
+
+  get entriesBlocked(): EntryBlock | undefined {
+    return this.block;
+  }
+
+  private onVenueEvent(event: VenueEvent): void {
+    this.input.portfolio.on(event);
+    this.input.orders.on(event);
+    this.recorder.on(event);
+    const hook = this.input.strategy.onFill;
+    if (hook && event.type === 'orderFilled' && event.fill.symbol === this.input.symbol) {
+      const fill = event.fill;
+      this.act(this.guarded(() => hook.call(this.input.strategy, this.context, fill)));
+    }
+  }
+
+  private guarded(hook: () => Intents): Intents {
+    const risk = this.input.risk;
+    return risk ? risk.guard(this.input.now(), hook) : hook();
+  }
+
+  private act(intents: Intents): void {
+    if (!intents || intents.length === 0) return;
+    const now = this.input.now();
+    const allowed = this.block ? intents.filter((intent) => this.admit(intent, now)) : intents;
+    const risk = this.input.risk;
+    this.apply(risk ? risk.filter(allowed, now) : allowed);
+  }
+
+  private admit(intent: Intent, time: number): boolean {
+    if (intent.kind !== 'enter') return true;
+    this.blocked.push({ time, intent, reason: this.block!.reason });
+    return false;
+  }
+
+  private apply(intents: readonly Intent[]): void {
+    if (intents.length > 0) this.input.orders.apply(intents, this.context.position);
+  }
+
+}
