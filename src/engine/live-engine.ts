@@ -66,9 +66,18 @@ export class LiveEngine {
     input.venue.onEvent((event) => this.onVenueEvent(event));
   }
 
-  /** History before the live feed: fills the window (and the strategy's view of the past) without acting on it. */
+  /**
+   * History before the live feed: the window fills and the strategy and risk engine see each candle
+   * (their indicators warm up), but what they ask for is dropped — the past is not traded.
+   */
   warmUp(candles: readonly Candle[]): void {
-    for (const candle of candles) this.window.update(candle);
+    for (const candle of candles) {
+      this.window.update(candle);
+      this.context.time = candle.time;
+      this.input.portfolio.mark(this.input.symbol, candle.close);
+      this.input.risk?.onCandle(candle);
+      this.input.strategy.onCandle(this.context);
+    }
   }
 
   /** A closed candle of the strategy's timeframe: mark, risk bookkeeping and exits, then the strategy. */

@@ -1,0 +1,54 @@
+// The two composition roots of trading: paper (the live feed into a SimVenue) and live (the live feed and the Bybit venue) — the same session, only the venue differs.
+import { ManualClock, type Clock } from '../../core/clock.js';
+import type { Candle } from '../../domain/candle.js';
+import { timeframeMs } from '../../domain/timeframe.js';
+import type { BybotConfig } from '../../config/schema.js';
+import type { BybitEndpoints } from '../../venues/bybit/client/endpoints.js';
+import type { ApiCredentials } from '../../venues/bybit/sign.js';
+import type { BybitVenue } from '../../venues/bybit/venue/bybit-venue.js';
+import type { VenueNotice } from '../../venues/bybit/venue/options.js';
+import { SimVenue } from '../../venues/sim/sim-venue.js';
+import { venueFromConfig } from '../venue-check.js';
+import { TradingSession, type SessionOptions } from './session.js';
+
+export type SessionPlan = Omit<SessionOptions, 'mode' | 'venue' | 'matchCandle' | 'unprotected'>;
+
+/** Paper: fills simulated on the live candles by the same SimVenue a backtest uses. */
+export function paperSession(plan: SessionPlan, leverage = 1): { session: TradingSession; venue: SimVenue } {
+  // The simulated venue lives in market time, as in a backtest: an order counts from the close it was decided at.
+  const marketClock = new ManualClock(0);
+  const intervalMs = timeframeMs(plan.timeframe);
+  const venue = new SimVenue({ instruments: plan.markets.map((m) => m.instrument), initialEquity: plan.initialEquity, leverage, clock: marketClock });
+  const matchCandle = (symbol: string, candle: Candle): void => {
+    venue.processCandle(symbol, candle);
+    if (candle.time + intervalMs > marketClock.now()) marketClock.set(candle.time + intervalMs);
+  };
+  const session = new TradingSession({ ...plan, mode: 'paper', venue, matchCandle, engineClock: marketClock });
+  return { session, venue };
+}
+
+export interface LivePlan extends SessionPlan {
+  readonly credentials: ApiCredentials;
+  /** Where orders go (REST and the private stream); market data comes from `endpoints`. */
+  readonly venueEndpoints: BybitEndpoints;
+  readonly bybit: BybotConfig['bybit'];
+  readonly clock: Clock;
+  readonly onNotice?: (notice: VenueNotice) => void;
+}
+
+/**
+ * Live: the Bybit venue is started first — key check, margin, leverage, private stream and
+ * reconciliation (the crash-recovery path) — before the session sees a single candle.
+ */
+export async function liveSession(plan: LivePlan): Promise<{ session: TradingSession; venue: BybitVenue }> {
+  const venue = venueFromConfig(plan.venueEndpoints, plan.credentials, plan.markets.map((m) => m.instrument), plan.bybit);
+  if (plan.onNotice) venue.onNotice(plan.onNotice);
+  try {
+    await venue.start();
+  } catch (error) {
+    venue.close();
+    throw error;
+  }
+  const session = new TradingSession({ ...plan, mode: 'live', venue, unprotected: () => venue.unprotected() });
+  return { session, venue };
+}

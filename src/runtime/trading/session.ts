@@ -1,0 +1,194 @@
+// A paper or live trading session: the live public feed into one LiveEngine per symbol, orders to a SimVenue (paper) or the Bybit venue (live), and the position and safety monitors around them.
+import type { Clock } from '../../core/clock.js';
+import { InputError } from '../../core/errors.js';
+import type { Candle } from '../../domain/candle.js';
+import { InstrumentRules, type Instrument } from '../../domain/instrument.js';
+import type { RoundTrip } from '../../domain/round-trip.js';
+import { bybitInterval, timeframeMs, type Timeframe } from '../../domain/timeframe.js';
+import type { VenueEvent } from '../../domain/venue-events.js';
+import { LiveEngine } from '../../engine/live-engine.js';
+import { RiskGate } from '../../engine/risk-gate.js';
+import { OrderManager } from '../../execution/order-manager.js';
+import { Portfolio } from '../../portfolio/portfolio.js';
+import type { ExecutionVenue } from '../../ports/execution-venue.js';
+import type { RiskEngine } from '../../risk/index.js';
+import type { StrategyDefinition } from '../../strategy/api.js';
+import type { BybitEndpoints } from '../../venues/bybit/client/endpoints.js';
+import { BybitRest } from '../../venues/bybit/client/rest.js';
+import { BybitMarketData } from '../../venues/bybit/market-data/market-data.js';
+import type { KlineInterval } from '../../venues/bybit/market-data/topics.js';
+import { candlesFromRest } from '../../venues/bybit/parse/rest.js';
+import { Monitors, type MonitorSettings } from './monitors.js';
+
+/** Something the operator should hear of: a loop that failed, stale data, an unprotected position. */
+export interface Alert {
+  readonly level: 'info' | 'warn' | 'error';
+  readonly code: string;
+  readonly message: string;
+  readonly symbol?: string;
+  readonly time: number;
+}
+
+export interface SessionMarket {
+  readonly instrument: Instrument;
+  /** Candles to warm the strategy up with before the first live one (default: fetched by REST). */
+  readonly history?: readonly Candle[];
+}
+
+export interface SessionOptions {
+  readonly mode: 'paper' | 'live';
+  readonly strategy: StrategyDefinition;
+  readonly params: unknown;
+  readonly timeframe: Timeframe;
+  readonly markets: readonly SessionMarket[];
+  /** Where public market data comes from. */
+  readonly endpoints: BybitEndpoints;
+  /** The venue orders go to: a SimVenue fed by this session's candles (paper) or the Bybit venue (live). */
+  readonly venue: ExecutionVenue;
+  /** Paper: the SimVenue matches each closed candle before the strategy sees it. */
+  readonly matchCandle?: (symbol: string, candle: Candle) => void;
+  readonly initialEquity: number;
+  /** Wall time: staleness, alerts, order ids. */
+  readonly clock: Clock;
+  /** Market time the engines act at (paper: the close of the candle just matched); default `clock`. */
+  readonly engineClock?: Clock;
+  /** A risk engine per symbol (sizing, limits, protections); none = intents go straight to orders. */
+  readonly risk?: (symbol: string) => RiskEngine;
+  readonly monitors?: Partial<MonitorSettings>;
+  /** Live venue only: symbols holding a position without a confirmed stop (the safety monitor alerts). */
+  readonly unprotected?: () => readonly string[];
+  readonly onAlert?: (alert: Alert) => void;
+  readonly onTrade?: (symbol: string, trade: RoundTrip) => void;
+  readonly onVenueEvent?: (event: VenueEvent) => void;
+  /** Candles handled so far, for tests and the status line. */
+  readonly onCandle?: (symbol: string, candle: Candle) => void;
+}
+
+export class TradingSession {
+  readonly engines = new Map<string, LiveEngine>();
+  readonly portfolio: Portfolio;
+  readonly feed: BybitMarketData;
+  /** When each symbol's last closed candle arrived (our clock). */
+  readonly lastCandleAt = new Map<string, number>();
+  private readonly monitors: Monitors;
+  private stopping = false;
+
+  constructor(private readonly options: SessionOptions) {
+    if (options.markets.length === 0) throw new InputError('symbols: a session trades at least one symbol');
+    this.portfolio = new Portfolio(options.initialEquity);
+    this.feed = new BybitMarketData({ endpoints: options.endpoints, clock: options.clock });
+    const orderIdPrefix = `${options.mode === 'paper' ? 'pp' : 'lv'}${options.clock.now().toString(36)}`;
+    for (const { instrument } of options.markets) {
+      const symbol = instrument.symbol;
+      const strategy = options.strategy.create(options.params as never);
+      const risk = options.risk ? new RiskGate(options.risk(symbol), options.strategy.name, symbol, new InstrumentRules(instrument), this.portfolio, timeframeMs(options.timeframe)) : undefined;
+      const engine = new LiveEngine({
+        symbol,
+        timeframe: options.timeframe,
+        strategy,
+        venue: filtered(options.venue, symbol),
+        orders: new OrderManager(options.venue, instrument, `${orderIdPrefix}-${symbol}`),
+        portfolio: this.portfolio,
+        ...(risk ? { risk } : {}),
+        now: () => (options.engineClock ?? options.clock).now(),
+      });
+      this.engines.set(symbol, engine);
+    }
+    if (options.onVenueEvent) options.venue.onEvent(options.onVenueEvent);
+    this.monitors = new Monitors(this, options.monitors ?? {}, options.clock, (alert) => this.alert(alert));
+  }
+
+  get mode(): 'paper' | 'live' {
+    return this.options.mode;
+  }
+
+  get timeframe(): Timeframe {
+    return this.options.timeframe;
+  }
+
+  get unprotected(): readonly string[] {
+    return this.options.unprotected?.() ?? [];
+  }
+
+  /** Warms every engine up, subscribes to the closed candles and starts the monitors. */
+  async start(): Promise<void> {
+    const interval = bybitInterval(this.options.timeframe) as KlineInterval;
+    const rest = new BybitRest({ endpoints: this.options.endpoints, clock: this.options.clock });
+    for (const market of this.options.markets) {
+      const symbol = market.instrument.symbol;
+      const history = market.history ?? (await this.fetchHistory(rest, symbol));
+      this.engines.get(symbol)!.warmUp(history.filter((c) => c.closed));
+    }
+    this.feed.onEvent((event) => {
+      if (event.type === 'candle' && event.interval === interval && event.candle.closed) this.onClosedCandle(event.symbol, event.candle);
+      else if (event.type === 'trade') this.engines.get(event.trade.symbol)?.onTrade(event.trade);
+      else if (event.type === 'connection' && event.state === 'degraded') this.alert({ level: 'warn', code: 'feedDegraded', message: `public feed degraded: ${event.reason}`, time: this.options.clock.now() });
+    });
+    for (const symbol of this.engines.keys()) {
+      this.lastCandleAt.set(symbol, this.options.clock.now());
+      this.feed.subscribe(symbol, { klines: [interval], ...(this.wantsTrades() ? { trades: true } : {}) });
+    }
+    this.monitors.start();
+  }
+
+  /**
+   * Graceful stop: no new entries, stops and targets left on the exchange, monitors and feed closed.
+   * Resolves once everything is quiet.
+   */
+  async stop(reason: string): Promise<void> {
+    if (this.stopping) return;
+    this.stopping = true;
+    const now = this.options.clock.now();
+    for (const engine of this.engines.values()) engine.blockEntries(`shutting down: ${reason}`, now);
+    this.monitors.stop();
+    await this.feed.close();
+    this.alert({ level: 'info', code: 'stopped', message: `session stopped (${reason}); open positions keep their stops on the exchange`, time: now });
+  }
+
+  trades(): RoundTrip[] {
+    return [...this.engines.values()].flatMap((engine) => engine.trades);
+  }
+
+  alert(alert: Alert): void {
+    this.options.onAlert?.(alert);
+  }
+
+  private onClosedCandle(symbol: string, candle: Candle): void {
+    const engine = this.engines.get(symbol);
+    if (engine === undefined || this.stopping) return;
+    const newest = engine.window.length > 0 ? engine.window.time(0) : -Infinity;
+    if (candle.time <= newest) return; // a repeated or older candle (reconnect) changes nothing
+    this.lastCandleAt.set(symbol, this.options.clock.now());
+    this.options.matchCandle?.(symbol, candle);
+    engine.onCandle(candle);
+    this.options.onCandle?.(symbol, candle);
+  }
+
+  private async fetchHistory(rest: BybitRest, symbol: string): Promise<Candle[]> {
+    const intervalMs = timeframeMs(this.options.timeframe);
+    const result = await rest.call('kline', { category: 'linear', symbol, interval: bybitInterval(this.options.timeframe), limit: 500 });
+    const serverNow = await rest.call('marketTime');
+    return candlesFromRest(result, intervalMs, Number(BigInt(serverNow.timeNano) / 1_000_000n));
+  }
+
+  private wantsTrades(): boolean {
+    return this.options.strategy.needs?.(this.options.params as never)?.trades === true;
+  }
+}
+
+/** The venue as one symbol's engine sees it: only that symbol's events reach its portfolio bookkeeping and hooks. */
+function filtered(venue: ExecutionVenue, symbol: string): ExecutionVenue {
+  return {
+    ...venue,
+    onEvent: (handler) =>
+      venue.onEvent((event) => {
+        const eventSymbol = 'symbol' in event ? event.symbol : 'order' in event ? event.order.symbol : undefined;
+        if (eventSymbol === undefined || eventSymbol === symbol) handler(event);
+      }),
+    submit: (order) => venue.submit(order),
+    cancel: (s, id) => venue.cancel(s, id),
+    cancelAll: (s) => venue.cancelAll(s),
+    setTradingStop: (s, stop) => venue.setTradingStop(s, stop),
+    setLeverage: (s, leverage) => venue.setLeverage(s, leverage),
+  };
+}
