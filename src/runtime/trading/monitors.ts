@@ -2,7 +2,7 @@
 import type { Clock } from '../../core/clock.js';
 import { timeframeMs, type Timeframe } from '../../domain/timeframe.js';
 import type { LiveEngine } from '../../engine/live-engine.js';
-import type { Alert } from './session.js';
+import type { Alert } from './alert.js';
 
 export interface MonitorSettings {
   /** Position monitor period, ms (default 5000). */

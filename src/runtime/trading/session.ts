@@ -18,16 +18,10 @@ import { BybitRest } from '../../venues/bybit/client/rest.js';
 import { BybitMarketData } from '../../venues/bybit/market-data/market-data.js';
 import type { KlineInterval } from '../../venues/bybit/market-data/topics.js';
 import { candlesFromRest } from '../../venues/bybit/parse/rest.js';
+import type { Alert } from './alert.js';
 import { Monitors, type MonitorSettings } from './monitors.js';
 
-/** Something the operator should hear of: a loop that failed, stale data, an unprotected position. */
-export interface Alert {
-  readonly level: 'info' | 'warn' | 'error';
-  readonly code: string;
-  readonly message: string;
-  readonly symbol?: string;
-  readonly time: number;
-}
+export type { Alert } from './alert.js';
 
 export interface SessionMarket {
   readonly instrument: Instrument;
