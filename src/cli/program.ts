@@ -9,6 +9,7 @@ import { registerIndicatorCommands } from './commands/indicators.js';
 import { registerReplayWsCommand } from './commands/replay-ws.js';
 import { registerStrategyCommands } from './commands/strategies.js';
 import { registerVenueCommands } from './commands/venue.js';
+import { registerTradeCommands } from './commands/trade.js';
 import { consoleOutput, type Output } from './output.js';
 
 /** Exit codes: 0 ok, 1 the job ran and found the data unacceptable, 2 bad input, 3 remote or network failure, 4 a bug. */
@@ -31,6 +32,7 @@ export function buildProgram(io: Output, status: ExitStatus): Command {
   registerReplayWsCommand(program, io, status);
   registerExchangeCommand(program, io);
   registerVenueCommands(program, io);
+  registerTradeCommands(program, io);
   return program;
 }
 

@@ -153,8 +153,11 @@ export class TradingSession {
     const newest = engine.window.length > 0 ? engine.window.time(0) : -Infinity;
     if (candle.time <= newest) return; // a repeated or older candle (reconnect) changes nothing
     this.lastCandleAt.set(symbol, this.options.clock.now());
+    // Trades close on fills: in paper while the candle is matched, live whenever the venue reports.
+    const known = engine.trades.length;
     this.options.matchCandle?.(symbol, candle);
     engine.onCandle(candle);
+    for (const trade of engine.trades.slice(known)) this.options.onTrade?.(symbol, trade);
     this.options.onCandle?.(symbol, candle);
   }
 

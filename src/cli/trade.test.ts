@@ -1,0 +1,81 @@
+// `bybot paper` and `bybot live` end to end against the local exchange: they trade, stop after --max-candles, and refuse bad input before any order.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { LocalExchange } from '../venues/bybit-server/index.js';
+import { candles, startTestExchange, TRADER, WITHDRAWER } from '../venues/bybit-server/test-support/fixtures.js';
+import { run } from './program.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'bybot-trade-cli-'));
+let local: LocalExchange | undefined;
+afterEach(async () => {
+  await local?.close();
+  local = undefined;
+});
+process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+
+/** A wave with several SMA(3)/SMA(8) crossings. */
+const WAVE = candles(
+  Array.from({ length: 400 }, (_, i) => {
+    const at = (k: number) => Math.round((100 + 3 * Math.sin(k / 6) + Math.sin(k / 2.3)) * 100) / 100;
+    return [at(i), Math.max(at(i), at(i + 1)) + 0.05, Math.min(at(i), at(i + 1)) - 0.05, at(i + 1)] as const;
+  }),
+);
+
+async function bybot(args: string[]) {
+  const lines: string[] = [];
+  const code = await run(['--data-dir', join(dir, 'data'), ...args], { out: (l) => lines.push(l), err: (l) => lines.push(l) });
+  return { code, text: lines.join('\n') };
+}
+
+function keyFile(name: string, key: { key: string; secret: string }): string {
+  const path = join(dir, name);
+  writeFileSync(path, JSON.stringify(key));
+  return path;
+}
+
+const STRATEGY = ['--strategy', 'sma-cross', '--params', 'fast=3,slow=8,size=1', '--symbol', 'SOLUSDT', '--timeframe', '1m', '--no-risk'];
+
+describe('bybot paper and live', () => {
+  it('paper: trades the live candles of the exchange and stops after --max-candles', async () => {
+    local = await startTestExchange(WAVE);
+    local.advance(20);
+    // A simulated minute every 40 ms, once the command is listening.
+    const timer = setTimeout(() => local!.play(1500), 300);
+    const { code, text } = await bybot(['paper', ...STRATEGY, '--exchange-url', local.url, '--max-candles', '100']);
+    clearTimeout(timer);
+    expect(code, text).toBe(0);
+    expect(text).toMatch(/paper trading sma-cross on SOLUSDT 1m/);
+    expect(text).toMatch(/stopped \(100 candles\) after 100 candle\(s\): [1-9]\d* trade\(s\)/);
+    expect(text).toMatch(/^trade SOLUSDT long 1 /m);
+  });
+
+  it('live: trades through the Bybit venue, never printing the secret', async () => {
+    local = await startTestExchange(WAVE);
+    local.advance(30);
+    const timer = setTimeout(() => local!.play(600), 500);
+    const { code, text } = await bybot(['live', ...STRATEGY, '--exchange-url', local.url, '--keys', keyFile('trader.json', TRADER), '--max-candles', '40']);
+    clearTimeout(timer);
+    expect(code, text).toBe(0);
+    expect(text).toMatch(/live trading sma-cross on SOLUSDT 1m .* with key trader-key/);
+    expect(text).toMatch(/stopped \(40 candles\)/);
+    expect(text).not.toContain(TRADER.secret);
+  });
+
+  it('live refuses before any order: a Withdraw key, mainnet without confirmation, an unknown strategy or symbol', async () => {
+    local = await startTestExchange(WAVE);
+    const withdraw = await bybot(['live', ...STRATEGY, '--exchange-url', local.url, '--keys', keyFile('w.json', WITHDRAWER)]);
+    expect(withdraw.code).toBe(2);
+    expect(withdraw.text).toMatch(/Withdraw permission/);
+    const mainnet = await bybot(['live', ...STRATEGY, '--keys', keyFile('t.json', TRADER)]);
+    expect(mainnet.code).toBe(2);
+    expect(mainnet.text).toMatch(/--confirm-mainnet/);
+    const unknown = await bybot(['paper', '--strategy', 'nope', '--exchange-url', local.url]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.text).toMatch(/unknown strategy "nope"/);
+    const symbol = await bybot(['paper', '--strategy', 'sma-cross', '--symbol', 'NOPEUSDT', '--exchange-url', local.url]);
+    expect(symbol.code).toBe(2);
+    expect(symbol.text).toMatch(/NOPEUSDT/);
+  });
+});

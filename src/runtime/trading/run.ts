@@ -1,0 +1,103 @@
+// `bybot paper` and `bybot live` as one job: resolve the strategy, the markets, the endpoints and (live) the key, start the session, report alerts and trades, stop gracefully.
+import { systemClock } from '../../core/clock.js';
+import { describeValue, InputError } from '../../core/errors.js';
+import type { LoadedConfig } from '../../config/load-config.js';
+import type { RoundTrip } from '../../domain/round-trip.js';
+import type { Timeframe } from '../../domain/timeframe.js';
+import { RiskEngine } from '../../risk/index.js';
+import { findStrategy, parseParamText, resolveStrategyParams } from '../../strategy/registry.js';
+import { bybitEndpoints } from '../bybit-endpoints.js';
+import { historyStore, type DataContext } from '../data-files.js';
+import { instrumentFor } from '../instruments.js';
+import { venueCredentials } from '../venue-keys.js';
+import type { Alert } from './alert.js';
+import { liveSession, paperSession, type SessionPlan } from './compose.js';
+import type { TradingSession } from './session.js';
+
+export interface TradeRequest {
+  readonly mode: 'paper' | 'live';
+  readonly strategy: string;
+  readonly params?: string;
+  readonly symbols: readonly string[];
+  readonly timeframe: Timeframe;
+  /** Paper account size (live uses the exchange's wallet). */
+  readonly equity: number;
+  /** The risk engine between strategy and orders (default on). */
+  readonly risk: boolean;
+  readonly keysFile?: string;
+  /** Live on mainnet needs this: real money. */
+  readonly confirmMainnet?: boolean;
+  /** Stop after this many closed candles (all symbols together); runs until a signal otherwise. */
+  readonly maxCandles?: number;
+}
+
+export interface TradeOutput {
+  info(line: string): void;
+  alert(alert: Alert): void;
+  trade(symbol: string, trade: RoundTrip): void;
+}
+
+export interface TradeSummary {
+  readonly candles: number;
+  readonly trades: readonly RoundTrip[];
+  readonly reason: string;
+}
+
+/** Everything checked before anything connects: a bad request fails here, before any order could be sent. */
+function prepare(ctx: DataContext, loaded: LoadedConfig, request: TradeRequest) {
+  const definition = findStrategy(request.strategy);
+  const params = resolveStrategyParams(definition, parseParamText(request.params));
+  if (request.symbols.length === 0) throw new InputError('--symbol: give at least one symbol');
+  const store = historyStore(ctx);
+  const instruments = request.symbols.map((symbol) => instrumentFor(symbol, store));
+  if (request.maxCandles !== undefined && !(Number.isSafeInteger(request.maxCandles) && request.maxCandles > 0)) throw new InputError(`--max-candles must be a positive whole number, got ${describeValue(request.maxCandles)}`);
+  const bybit = loaded.config.bybit;
+  const endpoints = bybitEndpoints(bybit);
+  const mainnet = bybit.exchangeUrl === undefined && (bybit.network ?? (bybit.testnet ? 'testnet' : 'mainnet')) === 'mainnet';
+  if (request.mode === 'live' && mainnet && !request.confirmMainnet) {
+    throw new InputError('live trading on Bybit mainnet moves real money: add --confirm-mainnet, or choose --testnet, --demo or --exchange-url');
+  }
+  return { definition, params, instruments, bybit, endpoints };
+}
+
+export async function runTrading(ctx: DataContext, loaded: LoadedConfig, request: TradeRequest, out: TradeOutput, env: Readonly<Record<string, string | undefined>>, stopSignal: Promise<string>): Promise<TradeSummary> {
+  const { definition, params, instruments, bybit, endpoints } = prepare(ctx, loaded, request);
+  const credentials = request.mode === 'live' ? venueCredentials(request.keysFile, env) : undefined;
+  let candles = 0;
+  let reachedMax: (reason: string) => void = () => undefined;
+  const maxReached = new Promise<string>((resolve) => (reachedMax = resolve));
+  const plan: SessionPlan = {
+    strategy: definition,
+    params,
+    timeframe: request.timeframe,
+    markets: instruments.map((instrument) => ({ instrument })),
+    endpoints,
+    initialEquity: request.equity,
+    clock: systemClock,
+    ...(request.risk ? { risk: () => new RiskEngine({ sizing: { leverage: bybit.safety.leverage } }) } : {}),
+    onAlert: (alert) => out.alert(alert),
+    onTrade: (symbol, trade) => out.trade(symbol, trade),
+    onCandle: () => {
+      candles += 1;
+      if (request.maxCandles !== undefined && candles >= request.maxCandles) reachedMax(`${candles} candles`);
+    },
+  };
+  let session: TradingSession;
+  let closeVenue = (): void => undefined;
+  if (request.mode === 'paper') {
+    session = paperSession(plan, bybit.safety.leverage).session;
+  } else {
+    const live = await liveSession({ ...plan, credentials: credentials!, venueEndpoints: endpoints, bybit, onNotice: (n) => out.alert({ ...n, time: systemClock.now() }) });
+    session = live.session;
+    closeVenue = () => live.venue.close();
+  }
+  out.info(`${request.mode} trading ${definition.name} on ${request.symbols.join(', ')} ${request.timeframe} — market data ${endpoints.publicLinear}${request.mode === 'live' ? `, orders ${endpoints.rest} with key ${credentials!.apiKey}` : ', fills simulated'}`);
+  try {
+    await session.start();
+    const reason = await Promise.race([stopSignal, maxReached]);
+    await session.stop(reason);
+    return { candles, trades: session.trades(), reason };
+  } finally {
+    closeVenue();
+  }
+}
