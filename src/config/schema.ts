@@ -15,6 +15,32 @@ export const configSchema = z.strictObject({
   dataDir: z.string().min(1).default('data'),
   /** The binary cache of parsed files; `<dataDir>/cache` when unset. */
   cacheDir: z.string().min(1).optional(),
+  /** Where the bot keeps orders, fills, positions, trades, signals, equity and its event log (src/storage). */
+  storage: z
+    .strictObject({
+      kind: z.enum(['sqlite', 'postgres']).default('sqlite'),
+      /** The SQLite file; `<dataDir>/bybot.sqlite` when unset; a relative path is taken from the config file's folder. */
+      file: z.string().min(1).optional(),
+      /** PostgreSQL connection URL, required when kind is postgres, e.g. postgres://bybot:secret@127.0.0.1:5432/bybot. */
+      url: z
+        .string()
+        .regex(/^postgres(ql)?:\/\/\S+$/, 'expected a URL such as postgres://user@127.0.0.1:5432/bybot')
+        .optional(),
+      /** PostgreSQL schema that holds the tables (created when absent); unset: the connection's search_path. */
+      schema: z
+        .string()
+        .regex(/^[A-Za-z_][A-Za-z0-9_]{0,62}$/, 'a plain identifier: letters, digits and _')
+        .optional(),
+      /** What `bybot db prune` keeps; orders, fills, positions, trades and signals are never pruned. */
+      retention: z
+        .strictObject({
+          equityDays: z.number().int().min(1).max(36_500).default(365),
+          eventDays: z.number().int().min(1).max(36_500).default(180),
+        })
+        .prefault({}),
+    })
+    .refine((s) => s.kind !== 'postgres' || s.url !== undefined, { message: 'required when storage.kind is postgres', path: ['url'] })
+    .prefault({}),
   bybit: z
     .strictObject({
       baseUrl: httpUrl.default(MAINNET_REST),
@@ -74,6 +100,31 @@ export const configSchema = z.strictObject({
   log: z
     .strictObject({
       level: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'silent']).default('info'),
+      /** Levels by module-name prefix, e.g. { "venue.bybit": "debug", "engine": "warn" }; the longest prefix wins. */
+      modules: z.record(
+        z.string().regex(/^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*$/, 'a module name such as venue.bybit'),
+        z.enum(['trace', 'debug', 'info', 'warn', 'error', 'silent']),
+      ).default({}),
+      /** Human-readable lines on stdout instead of JSON; unset: pretty when stdout is a terminal. */
+      pretty: z.boolean().optional(),
+      /** Write lines to stdout; turn off to log to the file alone. */
+      stdout: z.boolean().default(true),
+      /** JSON lines also go to rolling files here. */
+      file: z
+        .strictObject({
+          dir: z.string().min(1),
+          /** File name stem: <name>.<date>.<n>.log. */
+          name: z.string().regex(/^[A-Za-z0-9_-]+$/).default('bybot'),
+          /** Roll at this size: a number with k, m or g, e.g. "10m". */
+          maxSize: z.string().regex(/^\d+[kmg]$/i, 'a size such as 500k, 10m or 1g').optional(),
+          /** Roll daily, hourly or every so many ms; daily when neither this nor maxSize is set. */
+          frequency: z.union([z.enum(['daily', 'hourly']), z.number().int().min(1000)]).optional(),
+          /** Files kept, the current one included (one more may linger: pruning races the roll). */
+          keep: z.number().int().min(1).max(1000).default(10),
+        })
+        .optional(),
+      /** Censor the API key as well; the secret is always censored. */
+      redactKeys: z.boolean().default(false),
     })
     .prefault({}),
 });
