@@ -1,5 +1,5 @@
 // `bybot paper` and `bybot live` end to end against the local exchange: they trade, stop after --max-candles, and refuse bad input before any order.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -51,16 +51,30 @@ describe('bybot paper and live', () => {
     expect(text).toMatch(/^trade SOLUSDT long 1 /m);
   });
 
-  it('live: trades through the Bybit venue, never printing the secret', async () => {
+  it('live: trades through the Bybit venue; no log line holds the secret (nor, with redactKeys, the key)', async () => {
     local = await startTestExchange(WAVE);
-    local.advance(30);
+    local.advance(20);
+    const logs = join(dir, 'logs');
+    const env = { BYBOT_LOG__STDOUT: 'false', BYBOT_LOG__LEVEL: 'trace', BYBOT_LOG__FILE__DIR: logs, BYBOT_LOG__REDACT_KEYS: 'true' };
+    Object.assign(process.env, env);
     const timer = setTimeout(() => local!.play(600), 500);
-    const { code, text } = await bybot(['live', ...STRATEGY, '--exchange-url', local.url, '--keys', keyFile('trader.json', TRADER), '--max-candles', '40']);
-    clearTimeout(timer);
-    expect(code, text).toBe(0);
-    expect(text).toMatch(/live trading sma-cross on SOLUSDT 1m .* with key trader-key/);
-    expect(text).toMatch(/stopped \(40 candles\)/);
-    expect(text).not.toContain(TRADER.secret);
+    try {
+      const { code, text } = await bybot(['live', ...STRATEGY, '--exchange-url', local.url, '--keys', keyFile('trader.json', TRADER), '--max-candles', '60']);
+      expect(code, text).toBe(0);
+      expect(text).toMatch(/live trading sma-cross on SOLUSDT 1m .* with key trader-key/);
+      expect(text).toMatch(/stopped \(60 candles\) after 60 candle\(s\): [1-9]\d* trade/);
+      expect(text).not.toContain(TRADER.secret);
+    } finally {
+      clearTimeout(timer);
+      for (const name of Object.keys(env)) delete process.env[name];
+    }
+    const lines = readdirSync(logs).flatMap((file) => readFileSync(join(logs, file), 'utf8').split('\n').filter(Boolean));
+    expect(lines.length).toBeGreaterThan(5);
+    expect(lines.some((line) => /"correlationId":"lv/.test(line)), 'fills and orders carry their correlation id').toBe(true);
+    for (const line of lines) {
+      expect(line).not.toContain(TRADER.secret);
+      expect(line).not.toContain(TRADER.key);
+    }
   });
 
   it('live refuses before any order: a Withdraw key, mainnet without confirmation, an unknown strategy or symbol', async () => {

@@ -1,4 +1,5 @@
 // `bybot paper` and `bybot live` as one job: resolve the strategy, the markets, the endpoints and (live) the key, start the session, report alerts and trades, stop gracefully.
+import { resolve } from 'node:path';
 import { systemClock } from '../../core/clock.js';
 import { describeValue, InputError } from '../../core/errors.js';
 import type { LoadedConfig } from '../../config/load-config.js';
@@ -10,6 +11,7 @@ import { bybitEndpoints } from '../bybit-endpoints.js';
 import { historyStore, type DataContext } from '../data-files.js';
 import { instrumentFor } from '../instruments.js';
 import { venueCredentials } from '../venue-keys.js';
+import { CORRELATION_KEY, createLogger, type LoggerOptions, type ManagedLogger } from '../../observability/index.js';
 import type { Alert } from './alert.js';
 import { liveSession, paperSession, type SessionPlan } from './compose.js';
 import type { TradingSession } from './session.js';
@@ -62,7 +64,25 @@ function prepare(ctx: DataContext, loaded: LoadedConfig, request: TradeRequest) 
 
 export async function runTrading(ctx: DataContext, loaded: LoadedConfig, request: TradeRequest, out: TradeOutput, env: Readonly<Record<string, string | undefined>>, stopSignal: Promise<string>): Promise<TradeSummary> {
   const { definition, params, instruments, bybit, endpoints } = prepare(ctx, loaded, request);
-  const credentials = request.mode === 'live' ? venueCredentials(request.keysFile, env) : undefined;
+  const logger = createLogger(logOptions(loaded));
+  try {
+    return await trade(request, { definition, params, instruments, bybit, endpoints }, logger, out, env, stopSignal);
+  } finally {
+    await logger.close();
+  }
+}
+
+/** The log section with a relative file directory placed under the data directory. */
+function logOptions(loaded: LoadedConfig): LoggerOptions {
+  const log = loaded.config.log;
+  return log.file === undefined ? log : { ...log, file: { ...log.file, dir: resolve(loaded.dataDir, log.file.dir) } };
+}
+
+async function trade(request: TradeRequest, prepared: ReturnType<typeof prepare>, logger: ManagedLogger, out: TradeOutput, env: Readonly<Record<string, string | undefined>>, stopSignal: Promise<string>): Promise<TradeSummary> {
+  const { definition, params, instruments, bybit, endpoints } = prepared;
+  const log = logger.module(`runtime.${request.mode}`);
+  const credentials = request.mode === 'live' ? venueCredentials(request.keysFile, env, (secret) => logger.registerSecret(secret)) : undefined;
+  if (credentials) logger.registerApiKey(credentials.apiKey);
   let candles = 0;
   let reachedMax: (reason: string) => void = () => undefined;
   const maxReached = new Promise<string>((resolve) => (reachedMax = resolve));
@@ -75,8 +95,16 @@ export async function runTrading(ctx: DataContext, loaded: LoadedConfig, request
     initialEquity: request.equity,
     clock: systemClock,
     ...(request.risk ? { risk: () => new RiskEngine({ sizing: { leverage: bybit.safety.leverage } }) } : {}),
-    onAlert: (alert) => out.alert(alert),
-    onTrade: (symbol, trade) => out.trade(symbol, trade),
+    onAlert: (alert) => {
+      log[alert.level](alert.message, { code: alert.code, ...(alert.symbol ? { symbol: alert.symbol } : {}) });
+      out.alert(alert);
+    },
+    onTrade: (symbol, trade) => {
+      log.info('trade closed', { symbol, ...trade });
+      out.trade(symbol, trade);
+    },
+    // Every venue event carries the client id of its order: the correlation id that follows an intent through its orders and fills.
+    onVenueEvent: (event) => log.debug(event.type, { ...('order' in event ? { [CORRELATION_KEY]: event.order.clientId } : {}), event }),
     onCandle: () => {
       candles += 1;
       if (request.maxCandles !== undefined && candles >= request.maxCandles) reachedMax(`${candles} candles`);
@@ -87,10 +115,17 @@ export async function runTrading(ctx: DataContext, loaded: LoadedConfig, request
   if (request.mode === 'paper') {
     session = paperSession(plan, bybit.safety.leverage).session;
   } else {
-    const live = await liveSession({ ...plan, credentials: credentials!, venueEndpoints: endpoints, bybit, onNotice: (n) => out.alert({ ...n, time: systemClock.now() }) });
+    const live = await liveSession({
+      ...plan,
+      credentials: credentials!,
+      venueEndpoints: endpoints,
+      bybit,
+      onNotice: (n) => plan.onAlert!({ ...n, time: systemClock.now() }),
+    });
     session = live.session;
     closeVenue = () => live.venue.close();
   }
+  log.info('session starting', { strategy: definition.name, symbols: request.symbols, timeframe: request.timeframe, rest: endpoints.rest, key: credentials?.apiKey });
   out.info(`${request.mode} trading ${definition.name} on ${request.symbols.join(', ')} ${request.timeframe} — market data ${endpoints.publicLinear}${request.mode === 'live' ? `, orders ${endpoints.rest} with key ${credentials!.apiKey}` : ', fills simulated'}`);
   try {
     await session.start();
