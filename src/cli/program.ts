@@ -10,6 +10,7 @@ import { registerReplayWsCommand } from './commands/replay-ws.js';
 import { registerStrategyCommands } from './commands/strategies.js';
 import { registerVenueCommands } from './commands/venue.js';
 import { registerTradeCommands } from './commands/trade.js';
+import { registerDbCommands } from './commands/db.js';
 import { consoleOutput, type Output } from './output.js';
 
 /** Exit codes: 0 ok, 1 the job ran and found the data unacceptable, 2 bad input, 3 remote or network failure, 4 a bug. */
@@ -33,6 +34,7 @@ export function buildProgram(io: Output, status: ExitStatus): Command {
   registerExchangeCommand(program, io);
   registerVenueCommands(program, io);
   registerTradeCommands(program, io);
+  registerDbCommands(program, io);
   return program;
 }
 

@@ -1,0 +1,43 @@
+// `bybot db`: migrate, back up, restore and prune the bot's database (SQLite file or PostgreSQL, from `storage` in the config).
+import type { Command } from 'commander';
+import { backupStorage, describeCounts, migrateStorage, parseKeepDays, pruneStorage, restoreStorage, totalRows } from '../../runtime/store.js';
+import { configFor } from '../context.js';
+import { isoTime, type Output } from '../output.js';
+
+export function registerDbCommands(program: Command, io: Output): void {
+  const db = program
+    .command('db')
+    .description('the database of orders, fills, positions, trades, signals, equity and events (storage.kind sqlite: <data-dir>/bybot.sqlite by default; or postgres at storage.url)');
+
+  db.command('migrate')
+    .description('bring the database to the schema this bybot knows (also done whenever the bot opens it); refuses one a newer bybot has migrated')
+    .action(async (_opts: unknown, command: Command) => {
+      const report = await migrateStorage(configFor(command));
+      const done = report.applied.length === 0 ? 'already up to date' : `applied ${report.applied.join(', ')}`;
+      io.out(`database ${report.database}: schema version ${report.to} (was ${report.from}; ${done})`);
+    });
+
+  db.command('backup <file>')
+    .description('write a consistent copy while the bot may be running: a SQLite file (sqlite) or JSON lines (postgres), put in place atomically')
+    .action(async (file: string, _opts: unknown, command: Command) => {
+      const report = await backupStorage(configFor(command), file);
+      io.out(`backed up ${report.database} to ${report.file} (${report.format}): ${totalRows(report.counts)} rows (${describeCounts(report.counts)})`);
+    });
+
+  db.command('restore <file>')
+    .description('restore a backup (either kind) into the configured database, all or nothing; it must be empty unless --force')
+    .option('--force', 'replace everything the database holds')
+    .action(async (file: string, opts: { force?: boolean }, command: Command) => {
+      const report = await restoreStorage(configFor(command), file, opts.force === true);
+      const replaced = report.replaced ? `, replacing ${totalRows(report.replaced)} rows` : '';
+      io.out(`restored ${report.file} into ${report.target}: ${totalRows(report.counts)} rows (${describeCounts(report.counts)})${replaced}`);
+    });
+
+  db.command('prune')
+    .description('delete equity snapshots and events older than storage.retention (equityDays, eventDays); orders, fills, positions, trades and signals stay')
+    .option('--keep-days <n>', 'keep this many days of both instead of the configured retention')
+    .action(async (opts: { keepDays?: string }, command: Command) => {
+      const report = await pruneStorage(configFor(command), opts.keepDays === undefined ? undefined : parseKeepDays(opts.keepDays));
+      io.out(`pruned ${report.database}: ${report.equitySnapshots} equity snapshots before ${isoTime(report.equityBefore)}, ${report.events} events before ${isoTime(report.eventsBefore)}`);
+    });
+}
