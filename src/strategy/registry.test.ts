@@ -7,13 +7,13 @@ import { findStrategy, parseParamText, resolveStrategyParams } from './registry.
 describe('strategy registry', () => {
   it('finds sma-cross and fills its defaults', () => {
     const definition = findStrategy('sma-cross');
-    expect(resolveStrategyParams(definition, {})).toEqual({ fast: 10, slow: 30, size: 0.1 });
-    expect(resolveStrategyParams(definition, parseParamText('fast=5,slow=20,size=1'))).toEqual({ fast: 5, slow: 20, size: 1 });
+    expect(resolveStrategyParams(definition, {})).toEqual({ fast: 10, slow: 30, size: 0.1, stopPct: 0 });
+    expect(resolveStrategyParams(definition, parseParamText('fast=5,slow=20,size=1'))).toEqual({ fast: 5, slow: 20, size: 1, stopPct: 0 });
   });
   it('names an unknown strategy, an unknown parameter, a value out of range and a malformed pair', () => {
     expect(() => findStrategy('moon')).toThrow('--strategy: unknown strategy "moon"; known: sma-cross');
     const definition = findStrategy('sma-cross');
-    expect(() => resolveStrategyParams(definition, parseParamText('speed=3'))).toThrow(/unknown parameter\(s\) speed \(known: fast, slow, size\)/);
+    expect(() => resolveStrategyParams(definition, parseParamText('speed=3'))).toThrow(/unknown parameter\(s\) speed \(known: fast, slow, size, stopPct\)/);
     expect(() => resolveStrategyParams(definition, parseParamText('fast=0'))).toThrow(/fast = 0: .*>=1/);
     expect(() => resolveStrategyParams(definition, parseParamText('fast=30,slow=10'))).toThrow(/fast must be shorter than slow/);
     expect(() => resolveStrategyParams(definition, parseParamText('size=lots'))).toThrow(/size = "lots"/);

@@ -8,6 +8,7 @@ import { apiKeyRegistry, type ApiKey } from './auth/api-keys.js';
 import { HttpFaults } from './faults/http-faults.js';
 import { paramsError } from './http/envelope.js';
 import { Ledger } from './ledger/ledger.js';
+import { LiveBook } from './market/live-book.js';
 import { Market } from './replay/market.js';
 import { Replay } from './replay/replay.js';
 import { DEFAULT_INITIAL_EQUITY, DEFAULT_MAINTENANCE_RATE, DEFAULT_SEED, type LocalExchangeOptions } from './options.js';
@@ -28,6 +29,8 @@ export interface AccountSettings {
 export class Exchange {
   readonly clock = new ManualClock(0);
   readonly markets: ReadonlyMap<string, Market>;
+  /** The order book of each symbol, which REST and the streams read alike. */
+  readonly books: ReadonlyMap<string, LiveBook>;
   readonly venue: SimVenue;
   readonly ledger: Ledger;
   readonly replay: Replay;
@@ -51,6 +54,7 @@ export class Exchange {
     });
     if (markets.length === 0) throw new InputError('instruments: the local exchange needs at least one instrument');
     this.markets = new Map(markets.map((m) => [m.symbol, m]));
+    this.books = new Map(markets.map((m) => [m.symbol, new LiveBook(m, this.seed)]));
     const account = options.account ?? {};
     const leverage = account.leverage ?? 1;
     this.account = {
@@ -104,6 +108,13 @@ export class Exchange {
     const market = this.markets.get(symbol);
     if (market === undefined) throw paramsError(`symbol ${describeValue(symbol)} invalid: the local exchange lists ${[...this.markets.keys()].join(', ')}`);
     return market;
+  }
+
+  /** The book of a listed market, walked up to the replay clock. */
+  book(market: Market): LiveBook {
+    const book = this.books.get(market.symbol)!;
+    book.catchUp(this.clock.now());
+    return book;
   }
 
   lastPrice(symbol: string): number | undefined {

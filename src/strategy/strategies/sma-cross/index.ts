@@ -9,6 +9,8 @@ const params = z
     slow: z.number().int().min(2).max(5000).default(30),
     /** Base-coin quantity per entry. */
     size: z.number().positive().max(1_000_000).default(0.1),
+    /** Stop-loss this far below the entry candle's close, percent, attached to the entry; 0 = none. */
+    stopPct: z.number().min(0).max(50).default(0),
   })
   .refine((p) => p.fast < p.slow, { message: 'fast must be shorter than slow', path: ['fast'] });
 
@@ -37,7 +39,10 @@ class SmaCross implements Strategy {
     const crossedUp = this.previous < 0 && sign > 0;
     const crossedDown = this.previous > 0 && sign < 0;
     this.previous = sign;
-    if (crossedUp && ctx.position.size === 0) return [{ kind: 'enter', side: 'long', qty: this.p.size, reason: 'fast crossed above slow' }];
+    if (crossedUp && ctx.position.size === 0) {
+      const stopLoss = this.p.stopPct > 0 ? close * (1 - this.p.stopPct / 100) : undefined;
+      return [{ kind: 'enter', side: 'long', qty: this.p.size, reason: 'fast crossed above slow', ...(stopLoss === undefined ? {} : { stopLoss }) }];
+    }
     if (crossedDown && ctx.position.size > 0) return [{ kind: 'exit', reason: 'signal' }];
     return NOTHING;
   }

@@ -1,7 +1,7 @@
-// GET /v5/market/orderbook: the synthetic book of the current candle, as strings on the instrument's grids.
+// GET /v5/market/orderbook: the symbol's persistent book as it stands at the replay clock (the state the orderbook streams have sent), as strings on the instrument's grids.
 import { PUBLIC, requireLinear, type Route } from '../http/route.js';
 import type { Market } from '../replay/market.js';
-import { syntheticBook, type BookLevel } from './synthetic-book.js';
+import type { BookLevel } from './synthetic-book.js';
 
 export function levelStrings(market: Market, levels: readonly BookLevel[]): [string, string][] {
   return levels.map(([price, size]) => [market.rules.price.toString(price), market.rules.qty.toString(size)]);
@@ -16,7 +16,9 @@ export const marketOrderbook: Route = {
     const market = exchange.market(params.string('symbol'));
     const limit = params.integer('limit', { min: 1, max: 1000 }, 25);
     const now = exchange.now;
-    const book = syntheticBook(market, now, exchange.seed, limit);
-    return { s: market.symbol, a: levelStrings(market, book.asks), b: levelStrings(market, book.bids), ts: now, u: book.updateId, seq: book.updateId, cts: now };
+    const book = exchange.book(market);
+    const { bids, asks } = book.levels(limit);
+    const cts = Number.isNaN(book.time) ? now : book.time;
+    return { s: market.symbol, a: levelStrings(market, asks), b: levelStrings(market, bids), ts: now, u: book.updateId, seq: book.seq, cts };
   },
 };

@@ -1,52 +1,49 @@
-// A made-up order book around the replayed last price: on the tick and lot grids, the same for the same seed and candle, new each candle.
+// How the local exchange makes up resting liquidity the candles do not record: level sizes and spacing on the tick and lot grids, drawn from a seeded stream.
 import type { Random } from '../../../core/random.js';
 import type { Market } from '../replay/market.js';
-import { randomFor } from '../synthetic.js';
+import type { BookLevel, BookSide } from './book-side.js';
 
-/** [price, size] in ticks and lots. */
-export type BookLevel = readonly [number, number];
+export type { BookLevel } from './book-side.js';
 
-export interface SyntheticBook {
-  /** Best first: bids descending, asks ascending. */
-  readonly bids: BookLevel[];
-  readonly asks: BookLevel[];
-  /** Update id: moves when a candle closes (the book is redrawn then, and only then). */
-  readonly updateId: number;
+/** Chance that the next level away from the touch sits two ticks further rather than one. */
+const TWO_TICK_GAP = 0.3;
+/** Sizes grow away from the touch up to this many levels deep, then stay alike. */
+const GROWTH_LEVELS = 50;
+
+/** The lot sizes a candle's volume calls for: a typical level (a fiftieth of the volume) and the smallest order. */
+export interface Sizing {
+  readonly baseLots: number;
+  readonly minLots: number;
 }
 
-/** A resting size in lots: around a fiftieth of the last candle's volume, growing away from the touch. */
-function levelSize(random: Random, baseLots: number, minLots: number, level: number): number {
-  return Math.max(minLots, Math.round(baseLots * (0.3 + 1.7 * random.next()) * (1 + level / 5)));
+/** The smallest order in lots (at least one). */
+export function minLotsOf(market: Market): number {
+  return Math.max(1, market.rules.qty.toSteps(market.instrument.minOrderQty, 'up'));
+}
+
+export function sizingFor(market: Market, minLots: number, volume: number): Sizing {
+  return { minLots, baseLots: Math.max(minLots, market.rules.qty.toSteps(volume / 50, 'halfUp')) };
+}
+
+/** A resting size in lots for a level `rank` steps from the touch: random around the base, larger further out. */
+export function levelSize(random: Random, sizing: Sizing, rank: number): number {
+  const growth = 1 + Math.min(rank, GROWTH_LEVELS) / 5;
+  return Math.max(sizing.minLots, Math.round(sizing.baseLots * (0.3 + 1.7 * random.next()) * growth));
+}
+
+/** Ticks from one level to the next one away from the touch. */
+export function gapTicks(random: Random): number {
+  return random.next() < TWO_TICK_GAP ? 2 : 1;
 }
 
 /**
- * `depth` levels a side with a one-tick spread; the last price sits at the bid or the ask (a coin
- * flip), levels are one or two ticks apart. Draws go level by level, so a shallower book is the top
- * of a deeper one.
+ * `count` levels of `side` from `first` outwards, best first, the first of them `rank` steps from the
+ * touch. Bids stop above price 0, so a side near zero may get fewer.
  */
-export function syntheticBook(market: Market, now: number, seed: number, depth: number): SyntheticBook {
-  const closed = market.closedBy(now);
-  const last = market.lastPrice(now);
-  if (last === undefined) return { bids: [], asks: [], updateId: closed + 1 };
-  const random = randomFor(seed, 'book', market.symbol, closed);
-  const lastTicks = market.rules.price.toSteps(last, 'halfUp');
-  const lastAtBid = random.next() < 0.5;
-  const minLots = Math.max(1, market.rules.qty.toSteps(market.instrument.minOrderQty, 'up'));
-  const volume = market.candles[closed - 1]?.volume ?? 0;
-  const baseLots = Math.max(minLots, market.rules.qty.toSteps(volume / 50, 'halfUp'));
-  const bids: BookLevel[] = [];
-  const asks: BookLevel[] = [];
-  let bid = lastAtBid ? lastTicks : lastTicks - 1;
-  let ask = lastAtBid ? lastTicks + 1 : lastTicks;
-  for (let level = 0; level < depth; level++) {
-    if (level > 0) {
-      bid -= random.next() < 0.3 ? 2 : 1;
-      ask += random.next() < 0.3 ? 2 : 1;
-    }
-    const bidSize = levelSize(random, baseLots, minLots, level);
-    const askSize = levelSize(random, baseLots, minLots, level);
-    if (bid > 0) bids.push([bid, bidSize]);
-    asks.push([ask, askSize]);
+export function drawLevels(side: BookSide, first: number, count: number, rank: number, random: Random, sizing: Sizing): BookLevel[] {
+  const levels: BookLevel[] = [];
+  for (let price = first; levels.length < count && price > 0; price = side.deeper(price, gapTicks(random))) {
+    levels.push([price, levelSize(random, sizing, rank + levels.length)]);
   }
-  return { bids, asks, updateId: closed + 1 };
+  return levels;
 }

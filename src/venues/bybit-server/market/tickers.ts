@@ -1,11 +1,11 @@
-// GET /v5/market/tickers: last price, 24 h and 1 h statistics and the top of the synthetic book, all from what has happened by the replay clock.
+// GET /v5/market/tickers: last price, 24 h and 1 h statistics and the top of the symbol's book, all from what has happened by the replay clock.
 import { amount, millis, onGrid } from '../http/format.js';
 import { PUBLIC, requireLinear, type Route } from '../http/route.js';
 import type { Market } from '../replay/market.js';
 import { FUNDING_CAP } from './instruments.js';
 import { turnoverOf } from './kline-buckets.js';
+import type { LiveBook } from './live-book.js';
 import { levelStrings } from './orderbook.js';
-import { syntheticBook } from './synthetic-book.js';
 
 const HOUR = 3_600_000;
 
@@ -31,15 +31,16 @@ function window(market: Market, since: number, now: number) {
  * fundingRate is the last settled rate (the replay does not know the next one yet); mark and index
  * price are the last price; open interest is not in the history and reads 0.
  */
-export function tickerRow(market: Market, now: number, seed: number): Record<string, unknown> {
+export function tickerRow(market: Market, book: LiveBook, now: number): Record<string, unknown> {
   const last = market.lastPrice(now) ?? 0;
   const price = (x: number): string => onGrid(market.rules.price, x);
   const day = window(market, now - 24 * HOUR, now);
   const hour = window(market, now - HOUR, now);
   const prev24 = day.any ? (day.open ?? last) : last;
-  const book = syntheticBook(market, now, seed, 1);
-  const [bid] = levelStrings(market, book.bids);
-  const [ask] = levelStrings(market, book.asks);
+  book.catchUp(now);
+  const top = book.levels(1);
+  const [bid] = levelStrings(market, top.bids);
+  const [ask] = levelStrings(market, top.asks);
   const funding = market.settledFunding(now);
   const intervalMs = market.instrument.fundingIntervalMinutes * 60_000;
   return {
@@ -86,6 +87,6 @@ export const marketTickers: Route = {
     requireLinear(params);
     const symbol = params.optionalString('symbol');
     const markets = symbol === undefined ? [...exchange.markets.values()] : [exchange.market(symbol)];
-    return { category: 'linear', list: markets.map((m) => tickerRow(m, exchange.now, exchange.seed)) };
+    return { category: 'linear', list: markets.map((m) => tickerRow(m, exchange.book(m), exchange.now)) };
   },
 };

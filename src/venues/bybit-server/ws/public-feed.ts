@@ -1,4 +1,4 @@
-// The public streams from the replay: each candle close sends klines, trade prints, book and ticker updates to their subscribers; the venue's liquidations go out as they happen.
+// The public streams from the replay: each candle close sends klines, trade prints, the book's deltas and ticker updates to their subscribers; the venue's liquidations go out as they happen.
 import type { VenueEvent } from '../../../domain/venue-events.js';
 import type { Exchange } from '../exchange.js';
 import type { ReplayStep } from '../replay/replay.js';
@@ -42,7 +42,7 @@ export class PublicFeed {
     const now = this.exchange.now;
     if (topic.kind === 'orderbook') {
       const book = this.book(topic.name, topic.symbol, topic.depth);
-      book.update(now);
+      book.sync(now);
       connection.push(topic.name, book.snapshot(now));
     } else if (topic.kind === 'tickers') {
       const ticker = this.ticker(topic.name, topic.symbol);
@@ -63,12 +63,18 @@ export class PublicFeed {
     const gaps = new Set([...fed].filter((s) => this.hub.listens('orderbook', s, (t) => t.kind === 'orderbook' && t.depth > 1) && this.faults.takeBookGap(s)));
     for (const { topic, connections } of [...this.hub.publicAudiences()]) {
       if (!fed.has(topic.symbol)) continue;
-      const text = this.frame(topic, now, gaps.has(topic.symbol));
-      if (text !== undefined) for (const connection of connections) connection.push(topic.name, text);
+      for (const text of this.frames(topic, now, gaps.has(topic.symbol))) for (const connection of connections) connection.push(topic.name, text);
     }
   }
 
-  private frame(topic: PublicTopic, now: number, gap: boolean): string | undefined {
+  /** What `topic` sends for the step that just closed: one frame, or one per book message, or none. */
+  private frames(topic: PublicTopic, now: number, gap: boolean): readonly string[] {
+    if (topic.kind === 'orderbook') return this.book(topic.name, topic.symbol, topic.depth).frames(now, gap && topic.depth > 1);
+    const text = this.frame(topic, now);
+    return text === undefined ? [] : [text];
+  }
+
+  private frame(topic: Exclude<PublicTopic, { kind: 'orderbook' }>, now: number): string | undefined {
     const market = this.exchange.market(topic.symbol);
     const index = market.closedBy(now) - 1;
     switch (topic.kind) {
@@ -82,12 +88,6 @@ export class PublicFeed {
       }
       case 'publicTrade':
         return tradeFrame(topic.name, market, index, this.exchange.seed, now);
-      case 'orderbook': {
-        const book = this.book(topic.name, topic.symbol, topic.depth);
-        const change = book.update(now, gap && !book.snapshotsOnly);
-        if (change === undefined) return undefined;
-        return book.snapshotsOnly ? book.snapshot(now) : book.delta(change, now);
-      }
       case 'tickers': {
         const ticker = this.ticker(topic.name, topic.symbol);
         const changed = ticker.update(now);
@@ -111,7 +111,7 @@ export class PublicFeed {
   private book(name: string, symbol: string, depth: number): BookStream {
     let book = this.books.get(name);
     if (book === undefined) {
-      book = new BookStream(name, this.exchange.market(symbol), depth, this.exchange.seed);
+      book = new BookStream(name, this.exchange.market(symbol), this.exchange.books.get(symbol)!, depth);
       this.books.set(name, book);
     }
     return book;
@@ -120,7 +120,7 @@ export class PublicFeed {
   private ticker(name: string, symbol: string): TickerStream {
     let ticker = this.tickers.get(symbol);
     if (ticker === undefined) {
-      ticker = new TickerStream(name, this.exchange.market(symbol), this.exchange.seed);
+      ticker = new TickerStream(name, this.exchange.market(symbol), this.exchange.books.get(symbol)!);
       this.tickers.set(symbol, ticker);
     }
     return ticker;

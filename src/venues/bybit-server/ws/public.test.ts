@@ -90,10 +90,14 @@ describe('orderbook', () => {
     const top = await client.frame(`orderbook.1.${SOL}`);
     expect(top.data.b).toEqual([snapshot.data.b[0]]);
     exchange.advance(5);
+    // Each step walks the book in several messages: every one a small delta.
+    const deltas = await client.drain((m) => m.topic === `orderbook.50.${SOL}`);
+    expect(deltas.length).toBeGreaterThanOrEqual(5 * 5);
     let last = snapshot.data;
     let deleted = 0;
-    for (const delta of await frames(client, `orderbook.50.${SOL}`, 5)) {
+    for (const delta of deltas) {
       expect(delta).toMatchObject({ type: 'delta', data: { u: last.u + 1 } });
+      expect(delta.data.b.length + delta.data.a.length).toBeLessThan(100);
       const sizes = [...delta.data.b, ...delta.data.a].map(([, size]: string[]) => size);
       expect(sizes.every((size) => size === '0' || (/^\d+\.\d$/.test(size!) && Number(size) > 0))).toBe(true);
       deleted += sizes.filter((size) => size === '0').length;
@@ -113,13 +117,40 @@ describe('orderbook', () => {
     expect(book.levels('ask').map(([p, s]) => [price(p), s.toFixed(1)])).toEqual(rest.a);
   });
 
-  it('orderbook.1 sends a snapshot every time, u still one up each', async () => {
+  it('orderbook.200 over 100 steps: small deltas, a local book never crossed and equal to REST (limit 200) at the end', async () => {
+    const topic = `orderbook.200.${SOL}`;
+    const client = await open();
+    await client.subscribe(topic);
+    const book = new OrderBook({ depth: 200 });
+    expect(book.apply(bookMessage(await client.frame(topic))).status).toBe('ok');
+    const sizes: number[] = [];
+    for (let step = 0; step < 100; step += 10) {
+      exchange.advance(10);
+      for (const delta of await client.drain((m) => m.topic === topic)) {
+        const message = bookMessage(delta);
+        expect(book.apply(message)).toEqual({ status: 'ok' });
+        expect(book.bestBid()!).toBeLessThan(book.bestAsk()!);
+        sizes.push(message.bids.length + message.asks.length);
+      }
+    }
+    expect(sizes.length).toBeGreaterThanOrEqual(500);
+    expect(sizes.reduce((a, b) => a + b, 0) / sizes.length).toBeLessThanOrEqual(60);
+    const rest = (await publicGet(exchange, '/v5/market/orderbook', { category: 'linear', symbol: SOL, limit: 200 })).body.result;
+    expect(book.updateId).toBe(rest.u);
+    expect(book.levels('bid').map(([p, s]) => [price(p), s.toFixed(1)])).toEqual(rest.b);
+    expect(book.levels('ask').map(([p, s]) => [price(p), s.toFixed(1)])).toEqual(rest.a);
+  });
+
+  it('orderbook.1 sends a snapshot every time, u still one up each, the last one the REST top', async () => {
     const client = await open();
     await client.subscribe(`orderbook.1.${SOL}`);
     const first = await client.frame(`orderbook.1.${SOL}`);
     exchange.advance(3);
-    const next = await frames(client, `orderbook.1.${SOL}`, 3);
-    expect(next.map((f) => [f.type, f.data.u, f.data.b.length, f.data.a.length])).toEqual([1, 2, 3].map((k) => ['snapshot', first.data.u + k, 1, 1]));
+    const next = await client.drain((m) => m.topic === `orderbook.1.${SOL}`);
+    expect(next.length).toBeGreaterThanOrEqual(3 * 5);
+    expect(next.map((f) => [f.type, f.data.u, f.data.b.length, f.data.a.length])).toEqual(next.map((_, k) => ['snapshot', first.data.u + k + 1, 1, 1]));
+    const rest = (await publicGet(exchange, '/v5/market/orderbook', { category: 'linear', symbol: SOL, limit: 1 })).body.result;
+    expect([next.at(-1)!.data.b, next.at(-1)!.data.a, next.at(-1)!.data.u]).toEqual([rest.b, rest.a, rest.u]);
   });
 });
 

@@ -1,5 +1,6 @@
 // One `tickers.{symbol}` stream (§10.4): the REST ticker in the stream's fields, whole for a new subscriber, then only what changed each candle.
 import { POINTS_PER_CANDLE } from '../../sim/intrabar.js';
+import type { LiveBook } from '../market/live-book.js';
 import { tickerRow } from '../market/tickers.js';
 import type { Market } from '../replay/market.js';
 
@@ -31,14 +32,14 @@ export class TickerStream {
   constructor(
     private readonly name: string,
     private readonly market: Market,
-    private readonly seed: number,
+    private readonly book: LiveBook,
   ) {}
 
   /** Brings the ticker to `now`; the fields that changed (symbol always), undefined when none did or no candle closed since. */
   update(now: number): Record<string, unknown> | undefined {
     const closed = this.market.closedBy(now);
     if (closed === this.closed) return undefined;
-    const row: Record<string, unknown> = { ...tickerRow(this.market, now, this.seed), tickDirection: tickDirection(this.market, closed) };
+    const row: Record<string, unknown> = { ...tickerRow(this.market, this.book, now), tickDirection: tickDirection(this.market, closed) };
     const next: Record<string, unknown> = {};
     const changed: Record<string, unknown> = { symbol: this.market.symbol };
     for (const field of FIELDS) {

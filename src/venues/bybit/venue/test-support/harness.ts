@@ -58,10 +58,19 @@ async function serverTime(local: LocalExchange): Promise<number> {
   return Number(BigInt(answer.body.result.timeNano) / 1_000_000n);
 }
 
+/** A signed GET of the exchange's own view; a refusal is an error naming the retCode (a test reads no half answer). */
+async function view(local: LocalExchange, path: string, params: Record<string, unknown>) {
+  for (let attempt = 1; ; attempt++) {
+    const answer = await get(local, TRADER, path, params, { timestamp: await serverTime(local) });
+    if (answer.body.retCode === 0) return answer.body.result;
+    // The replay clock may move between reading the time and signing: one more try.
+    if (answer.body.retCode !== 10002 || attempt === 3) throw new Error(`${path}: retCode ${answer.body.retCode} ${answer.body.retMsg}`);
+  }
+}
+
 /** The exchange's SOLUSDT position through its REST API (signed size; 0 for an unset stop). */
 export async function exchangePosition(local: LocalExchange, symbol = SOL): Promise<ExchangePosition> {
-  const answer = await get(local, TRADER, '/v5/position/list', { category: 'linear', symbol }, { timestamp: await serverTime(local) });
-  const row = answer.body.result.list[0];
+  const row = (await view(local, '/v5/position/list', { category: 'linear', symbol })).list[0];
   if (row === undefined) return { size: 0, stopLoss: 0, trailingStop: 0 };
   const size = Number(row.size) * (row.side === 'Sell' ? -1 : 1);
   return { size, stopLoss: Number(row.stopLoss || 0), trailingStop: Number(row.trailingStop || 0) };
@@ -69,16 +78,15 @@ export async function exchangePosition(local: LocalExchange, symbol = SOL): Prom
 
 /** orderLinkIds of every order the exchange holds (open and history). */
 export async function exchangeOrderLinkIds(local: LocalExchange, symbol = SOL): Promise<string[]> {
-  const open = await get(local, TRADER, '/v5/order/realtime', { category: 'linear', symbol, limit: 50 }, { timestamp: await serverTime(local) });
-  const history = await get(local, TRADER, '/v5/order/history', { category: 'linear', symbol, limit: 50 }, { timestamp: await serverTime(local) });
-  const ids = [...open.body.result.list, ...history.body.result.list].map((row: { orderLinkId: string; orderId: string }) => row.orderLinkId || `bybit:${row.orderId}`);
+  const open = await view(local, '/v5/order/realtime', { category: 'linear', symbol, limit: 50 });
+  const history = await view(local, '/v5/order/history', { category: 'linear', symbol, limit: 50 });
+  const ids = [...open.list, ...history.list].map((row: { orderLinkId: string; orderId: string }) => row.orderLinkId || `bybit:${row.orderId}`);
   return [...new Set(ids)];
 }
 
 /** execIds of every trade the exchange executed for the account. */
 export async function exchangeExecIds(local: LocalExchange, symbol = SOL): Promise<string[]> {
-  const answer = await get(local, TRADER, '/v5/execution/list', { category: 'linear', symbol, limit: 100 }, { timestamp: await serverTime(local) });
-  return answer.body.result.list.filter((row: { execType: string }) => row.execType === 'Trade').map((row: { execId: string }) => row.execId);
+  return (await view(local, '/v5/execution/list', { category: 'linear', symbol, limit: 100 })).list.filter((row: { execType: string }) => row.execType === 'Trade').map((row: { execId: string }) => row.execId);
 }
 
 /** Watches the exchange's position while `work` runs: the longest stretch it was open without a stop-loss, ms. */
