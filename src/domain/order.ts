@@ -86,4 +86,6 @@ export interface Fill {
   readonly slippageCost?: number;
   /** Why the fill happened when the venue decided it: a stop, a target, a liquidation. */
   readonly cause?: 'order' | 'stopLoss' | 'takeProfit' | 'trailingStop' | 'liquidation' | 'endOfData';
+  /** The venue's id of this execution (Bybit execId) when it has one: what makes storing a fill idempotent. */
+  readonly execId?: string;
 }

@@ -10,8 +10,11 @@ import type { Portfolio } from '../portfolio/portfolio.js';
 import { RoundTripRecorder } from '../portfolio/round-trip-recorder.js';
 import type { ExecutionVenue } from '../ports/execution-venue.js';
 import type { Intent, Intents, Strategy } from '../strategy/api.js';
+import type { RiskEvent } from '../risk/index.js';
 import type { RiskGate } from './risk-gate.js';
 import { EngineContext } from './strategy-context.js';
+
+const NO_EVENTS: readonly RiskEvent[] = Object.freeze([]);
 
 export interface LiveEngineInput {
   readonly symbol: string;
@@ -121,6 +124,11 @@ export class LiveEngine {
 
   allowEntries(): void {
     this.block = undefined;
+  }
+
+  /** What the risk engine announced (state changes, pauses, alerts); empty without one. */
+  get riskEvents(): readonly RiskEvent[] {
+    return this.input.risk?.events ?? NO_EVENTS;
   }
 
   get entriesBlocked(): EntryBlock | undefined {

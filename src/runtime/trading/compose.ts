@@ -37,18 +37,28 @@ export interface LivePlan extends SessionPlan {
 }
 
 /**
- * Live: the Bybit venue is started first — key check, margin, leverage, private stream and
- * reconciliation (the crash-recovery path) — before the session sees a single candle.
+ * Live: the Bybit venue is started first — what the store says the last run left open, then key
+ * check, margin, leverage, private stream and reconciliation (start-up after a crash is this same
+ * path) — before the session sees a single candle.
  */
 export async function liveSession(plan: LivePlan): Promise<{ session: TradingSession; venue: BybitVenue }> {
   const venue = venueFromConfig(plan.venueEndpoints, plan.credentials, plan.markets.map((m) => m.instrument), plan.bybit);
   if (plan.onNotice) venue.onNotice(plan.onNotice);
+  // The session listens before the venue starts: what reconciliation finds (missed fills, positions) reaches the store and the engines.
+  const session = new TradingSession({ ...plan, mode: 'live', venue, unprotected: () => venue.unprotected() });
   try {
+    if (plan.store) {
+      const recovery = await plan.store.loadRecovery();
+      venue.restore(
+        { orders: recovery.openOrders.map((o) => ({ request: o.request, filledQty: o.filledQty, orderId: o.orderId })), positions: recovery.positions },
+        recovery.lastFillTime,
+      );
+    }
     await venue.start();
+    await session.journal.idle();
   } catch (error) {
     venue.close();
     throw error;
   }
-  const session = new TradingSession({ ...plan, mode: 'live', venue, unprotected: () => venue.unprotected() });
   return { session, venue };
 }

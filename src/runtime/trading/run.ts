@@ -11,6 +11,9 @@ import { bybitEndpoints } from '../bybit-endpoints.js';
 import { historyStore, type DataContext } from '../data-files.js';
 import { instrumentFor } from '../instruments.js';
 import { venueCredentials } from '../venue-keys.js';
+import { storeConfigOf } from '../store.js';
+import { openStore } from '../../storage/index.js';
+import type { Store } from '../../ports/store.js';
 import { CORRELATION_KEY, createLogger, type LoggerOptions, type ManagedLogger } from '../../observability/index.js';
 import type { Alert } from './alert.js';
 import { liveSession, paperSession, type SessionPlan } from './compose.js';
@@ -66,7 +69,13 @@ export async function runTrading(ctx: DataContext, loaded: LoadedConfig, request
   const { definition, params, instruments, bybit, endpoints } = prepare(ctx, loaded, request);
   const logger = createLogger(logOptions(loaded));
   try {
-    return await trade(request, { definition, params, instruments, bybit, endpoints }, logger, out, env, stopSignal);
+    // A database that cannot be opened, or is on a newer schema, stops the run here: before any order.
+    const store = await openStore(storeConfigOf(loaded));
+    try {
+      return await trade(request, { definition, params, instruments, bybit, endpoints }, store, logger, out, env, stopSignal);
+    } finally {
+      await store.close();
+    }
   } finally {
     await logger.close();
   }
@@ -78,7 +87,7 @@ function logOptions(loaded: LoadedConfig): LoggerOptions {
   return log.file === undefined ? log : { ...log, file: { ...log.file, dir: resolve(loaded.dataDir, log.file.dir) } };
 }
 
-async function trade(request: TradeRequest, prepared: ReturnType<typeof prepare>, logger: ManagedLogger, out: TradeOutput, env: Readonly<Record<string, string | undefined>>, stopSignal: Promise<string>): Promise<TradeSummary> {
+async function trade(request: TradeRequest, prepared: ReturnType<typeof prepare>, store: Store, logger: ManagedLogger, out: TradeOutput, env: Readonly<Record<string, string | undefined>>, stopSignal: Promise<string>): Promise<TradeSummary> {
   const { definition, params, instruments, bybit, endpoints } = prepared;
   const log = logger.module(`runtime.${request.mode}`);
   const credentials = request.mode === 'live' ? venueCredentials(request.keysFile, env, (secret) => logger.registerSecret(secret)) : undefined;
@@ -94,6 +103,7 @@ async function trade(request: TradeRequest, prepared: ReturnType<typeof prepare>
     endpoints,
     initialEquity: request.equity,
     clock: systemClock,
+    store,
     ...(request.risk ? { risk: () => new RiskEngine({ sizing: { leverage: bybit.safety.leverage } }) } : {}),
     onAlert: (alert) => {
       log[alert.level](alert.message, { code: alert.code, ...(alert.symbol ? { symbol: alert.symbol } : {}) });

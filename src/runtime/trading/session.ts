@@ -18,7 +18,9 @@ import { BybitRest } from '../../venues/bybit/client/rest.js';
 import { BybitMarketData } from '../../venues/bybit/market-data/market-data.js';
 import type { KlineInterval } from '../../venues/bybit/market-data/topics.js';
 import { candlesFromRest } from '../../venues/bybit/parse/rest.js';
+import type { Store, StoreWrite } from '../../ports/store.js';
 import type { Alert } from './alert.js';
+import { durableVenue, Journal } from './journal.js';
 import { Monitors, type MonitorSettings } from './monitors.js';
 
 export type { Alert } from './alert.js';
@@ -56,6 +58,8 @@ export interface SessionOptions {
   readonly onVenueEvent?: (event: VenueEvent) => void;
   /** Candles handled so far, for tests and the status line. */
   readonly onCandle?: (symbol: string, candle: Candle) => void;
+  /** Where orders, fills, positions, trades, equity and risk changes are kept; each is committed before the next event is acted on. */
+  readonly store?: Store;
 }
 
 export class TradingSession {
@@ -65,11 +69,16 @@ export class TradingSession {
   /** When each symbol's last closed candle arrived (our clock). */
   readonly lastCandleAt = new Map<string, number>();
   private readonly monitors: Monitors;
+  /** Candles, venue events and commands pass through it in order; with a store, each after the writes before it committed. */
+  readonly journal: Journal;
+  private readonly venue: ExecutionVenue;
   private stopping = false;
 
   constructor(private readonly options: SessionOptions) {
     if (options.markets.length === 0) throw new InputError('symbols: a session trades at least one symbol');
     this.portfolio = new Portfolio(options.initialEquity);
+    this.journal = new Journal((error) => this.alert({ level: 'error', code: 'journalFailed', message: `storing or handling an event failed: ${error.message}`, time: options.clock.now() }));
+    this.venue = options.store ? durableVenue(options.venue, this.journal, options.store, options.clock) : options.venue;
     this.feed = new BybitMarketData({ endpoints: options.endpoints, clock: options.clock });
     const orderIdPrefix = `${options.mode === 'paper' ? 'pp' : 'lv'}${options.clock.now().toString(36)}`;
     for (const { instrument } of options.markets) {
@@ -80,15 +89,15 @@ export class TradingSession {
         symbol,
         timeframe: options.timeframe,
         strategy,
-        venue: filtered(options.venue, symbol),
-        orders: new OrderManager(options.venue, instrument, `${orderIdPrefix}-${symbol}`),
+        venue: filtered(this.venue, symbol),
+        orders: new OrderManager(this.venue, instrument, `${orderIdPrefix}-${symbol}`),
         portfolio: this.portfolio,
         ...(risk ? { risk } : {}),
         now: () => (options.engineClock ?? options.clock).now(),
       });
       this.engines.set(symbol, engine);
     }
-    if (options.onVenueEvent) options.venue.onEvent(options.onVenueEvent);
+    if (options.onVenueEvent) this.venue.onEvent(options.onVenueEvent);
     this.monitors = new Monitors(this, options.monitors ?? {}, options.clock, (alert) => this.alert(alert));
   }
 
@@ -136,6 +145,7 @@ export class TradingSession {
     for (const engine of this.engines.values()) engine.blockEntries(`shutting down: ${reason}`, now);
     this.monitors.stop();
     await this.feed.close();
+    await this.journal.idle();
     this.alert({ level: 'info', code: 'stopped', message: `session stopped (${reason}); open positions keep their stops on the exchange`, time: now });
   }
 
@@ -150,15 +160,39 @@ export class TradingSession {
   private onClosedCandle(symbol: string, candle: Candle): void {
     const engine = this.engines.get(symbol);
     if (engine === undefined || this.stopping) return;
+    this.lastCandleAt.set(symbol, this.options.clock.now());
+    // Matching first (its fills are queued behind it), then the strategy once those fills are stored and applied.
+    // Trades close on fills: in paper while the candle is matched, live whenever the venue reports.
+    void this.journal.run(() => {
+      const known = engine.trades.length;
+      const newest = engine.window.length > 0 ? engine.window.time(0) : -Infinity;
+      if (candle.time > newest) this.options.matchCandle?.(symbol, candle);
+      // Queued from here, so it comes after the events the match just queued.
+      void this.journal.run(() => this.act(symbol, engine, candle, known));
+    });
+  }
+
+  private async act(symbol: string, engine: LiveEngine, candle: Candle, known: number): Promise<void> {
     const newest = engine.window.length > 0 ? engine.window.time(0) : -Infinity;
     if (candle.time <= newest) return; // a repeated or older candle (reconnect) changes nothing
-    this.lastCandleAt.set(symbol, this.options.clock.now());
-    // Trades close on fills: in paper while the candle is matched, live whenever the venue reports.
-    const known = engine.trades.length;
-    this.options.matchCandle?.(symbol, candle);
+    const riskKnown = engine.riskEvents.length;
     engine.onCandle(candle);
-    for (const trade of engine.trades.slice(known)) this.options.onTrade?.(symbol, trade);
+    const trades = engine.trades.slice(known);
+    for (const trade of trades) this.options.onTrade?.(symbol, trade);
     this.options.onCandle?.(symbol, candle);
+    const store = this.options.store;
+    if (!store) return;
+    const close = candle.time + timeframeMs(this.options.timeframe);
+    const writes: StoreWrite[] = [
+      { kind: 'equity', snapshot: { time: close, equity: this.portfolio.equity, balance: this.portfolio.balance } },
+      ...trades.map((trade): StoreWrite => ({ kind: 'trade', trade: { ...trade, symbol } })),
+      ...engine.riskEvents.slice(riskKnown).flatMap((event): StoreWrite[] =>
+        event.type === 'tradingStateChanged'
+          ? [{ kind: 'riskStateChange', change: { time: event.time, from: event.from, to: event.to, reason: event.reason, ...(event.rule ? { rule: event.rule } : {}), ...(event.until !== undefined ? { until: event.until } : {}) } }]
+          : [],
+      ),
+    ];
+    await store.write(writes);
   }
 
   private async fetchHistory(rest: BybitRest, symbol: string): Promise<Candle[]> {

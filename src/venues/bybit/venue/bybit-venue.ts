@@ -14,7 +14,7 @@ import { walletFromWire } from '../parse/account.js';
 import { apiKeyFromRest } from '../parse/rest.js';
 import { ENDPOINTS, type EndpointName, type ResultOf } from '../wire/endpoints.js';
 import { DEFAULTS, type BybitVenueOptions, type VenueNotice } from './options.js';
-import { OrderTracker } from './order-tracker.js';
+import { OrderTracker, type RestoredState } from './order-tracker.js';
 import { reconcile, syncOrder, type ReconcileReport } from './reconcile.js';
 import { StopGuard } from './stop-guard.js';
 
@@ -99,6 +99,17 @@ export class BybitVenue implements ExecutionVenue {
     const row = result.list[0];
     if (row !== undefined) this.lastWallet = walletFromWire(row);
     return this.lastWallet;
+  }
+
+  /**
+   * A restart: the open orders and positions the previous run stored, and where its fills end. Call
+   * before start(); reconciliation then settles them against the exchange instead of treating the
+   * orders as orphans.
+   */
+  restore(state: RestoredState, lastFillTime: number | undefined): void {
+    this.tracker.restore(state, this.options.clock.now());
+    // Fills after the last stored one were missed while down (one at the very same millisecond is the stored one).
+    if (lastFillTime !== undefined) this.tracker.lastFillTime = lastFillTime + 1;
   }
 
   /** Compares positions, open orders and fills on the exchange with ours and settles every difference. */

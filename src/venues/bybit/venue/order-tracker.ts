@@ -18,6 +18,14 @@ export interface TrackedOrder {
   final: boolean;
   /** When the request was sent (our clock), for confirming it by REST when the stream stays silent. */
   sentAt: number;
+  /** Known from the store of a previous run, not sent by this one. */
+  restored?: boolean;
+}
+
+/** What a previous run left behind, from its store: orders not yet final and positions, so a restart continues where it stopped. */
+export interface RestoredState {
+  readonly orders: readonly { readonly request: OrderRequest; readonly filledQty: number; readonly orderId: string | undefined }[];
+  readonly positions: readonly { readonly symbol: string; readonly size: number; readonly entryPrice: number }[];
 }
 
 const FINAL = new Set(['Filled', 'Cancelled', 'Rejected', 'Deactivated']);
@@ -47,6 +55,18 @@ export class OrderTracker {
     const tracked: TrackedOrder = { clientId: request.clientId, request, state: undefined, filledQty: 0, reportedQty: 0, heard: false, final: false, sentAt: now };
     this.orders.set(request.clientId, tracked);
     return tracked;
+  }
+
+  /** Takes over a previous run's open orders and positions (before reconciling with the venue). */
+  restore(state: RestoredState, now: number): void {
+    for (const { request, filledQty, orderId } of state.orders) {
+      const tracked = this.track(request, now);
+      tracked.filledQty = filledQty;
+      tracked.reportedQty = filledQty;
+      tracked.restored = true;
+      if (orderId !== undefined) this.clientIdByOrderId.set(orderId, request.clientId);
+    }
+    for (const position of state.positions) this.positions.set(position.symbol, position.size === 0 ? FLAT : { size: position.size, entryPrice: position.entryPrice });
   }
 
   byClientId(clientId: string): TrackedOrder | undefined {
@@ -119,8 +139,9 @@ export class OrderTracker {
     return this.fills;
   }
 
-  private fill(fill: Fill, execId: string): void {
+  private fill(wireFill: Fill, execId: string): void {
     if (this.execIds.has(execId)) return;
+    const fill: Fill = { ...wireFill, execId };
     this.execIds.add(execId);
     this.fills += 1;
     // A Set iterates in insertion order: the first entry is the oldest.

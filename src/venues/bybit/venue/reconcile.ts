@@ -75,8 +75,15 @@ export async function syncOrder(call: Call, tracker: OrderTracker, symbol: strin
   if (row === undefined) return false;
   const tracked = tracker.byClientId(clientId);
   if (row.cumExecQty > (tracked?.filledQty ?? 0)) {
-    const fills = (await call('executions', { category: 'linear', symbol, orderId: row.orderId, limit: 100 })).list;
-    applyRows({ tracker }, [...fills].sort((a, b) => a.execTime - b.execTime), (r) => executionEvent(r));
+    const fills = [...(await call('executions', { category: 'linear', symbol, orderId: row.orderId, limit: 100 })).list].sort((a, b) => a.execTime - b.execTime || a.seq - b.seq);
+    // Fills this run (or the stored state of an earlier one) already holds are the oldest: skip that much quantity.
+    let known = tracked?.restored ? tracked.filledQty : 0;
+    const fresh = fills.filter((r) => {
+      if (known <= 1e-12) return true;
+      known -= r.execQty;
+      return false;
+    });
+    applyRows({ tracker }, fresh, (r) => executionEvent(r));
   }
   applyRows({ tracker }, [row], (r) => orderEvent(r));
   return true;
@@ -120,6 +127,13 @@ export async function reconcile(context: ReconcileContext): Promise<ReconcileRep
     for (const order of tracker.open(symbol)) {
       if (listed.has(order.clientId) || order.clientId.startsWith('bybit:')) continue;
       if (await syncOrder(call, tracker, symbol, order.clientId)) settledOrders += 1;
+      else if (order.restored) {
+        // Written as sent by a run that died before the request left: the exchange never had it.
+        const time = context.now();
+        const reason = 'never reached the exchange (the previous run stopped before sending it)';
+        tracker.apply({ type: 'orderRejected', time, code: -1, reason, order: { ...order.request, orderId: '', status: 'Rejected', filledQty: 0, avgFillPrice: NaN, createdTime: time, updatedTime: time, rejectReason: reason } });
+        settledOrders += 1;
+      }
     }
     const positions = await call('positions', { category: 'linear', symbol });
     const report = positions.list.find((p) => p.symbol === symbol);
