@@ -1,6 +1,6 @@
 // Brings a database to this build's schema, and refuses, before writing anything, one that a newer bybot has migrated.
 import { sql, type Kysely } from 'kysely';
-import { Migrator } from 'kysely/migration';
+import { Migrator } from 'kysely';
 import { InputError } from '../core/errors.js';
 import { MIGRATION_NAMES, migrationProvider, SCHEMA_VERSION, versionOf } from './migrations.js';
 import type { Dialect } from './schema.js';

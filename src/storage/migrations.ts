@@ -1,6 +1,6 @@
 // The schema's migrations, in code (nothing is read from disk at run time); each runs unchanged on SQLite and PostgreSQL.
 import type { CreateTableBuilder, Kysely } from 'kysely';
-import type { Migration, MigrationProvider } from 'kysely/migration';
+import type { Migration, MigrationProvider } from 'kysely';
 import type { Dialect } from './schema.js';
 
 /*

@@ -1,5 +1,5 @@
 // Table introspection for kysely's Migrator that looks only at the current schema, so other schemas on the server never get in the way.
-import { PostgresDialect, sql, type DatabaseIntrospector, type Kysely, type SchemaMetadata, type TableMetadata } from 'kysely';
+import { PostgresDialect, sql, type DatabaseIntrospector, type DatabaseMetadata, type Kysely, type SchemaMetadata, type TableMetadata } from 'kysely';
 
 /*
  * kysely's PostgresIntrospector reads every schema and calls has_schema_privilege on each name: a
@@ -22,6 +22,11 @@ export class CurrentSchemaIntrospector implements DatabaseIntrospector {
       where n.nspname = current_schema() and c.relkind in ('r', 'p', 'v', 'f')
       order by c.relname`.execute(this.db);
     return rows.map((r) => ({ name: r.name, schema: r.schema, isView: r.kind === 'v', isForeign: r.kind === 'f', columns: [] }));
+  }
+
+  /** kysely 0.28's older form of getTables. */
+  async getMetadata(): Promise<DatabaseMetadata> {
+    return { tables: await this.getTables() };
   }
 }
 
