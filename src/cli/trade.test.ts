@@ -23,6 +23,9 @@ const WAVE = candles(
   }),
 );
 
+// The command's own log lines stay out of the test output (the live test sends them to files and reads those).
+process.env['BYBOT_LOG__STDOUT'] = 'false';
+
 async function bybot(args: string[]) {
   const lines: string[] = [];
   const code = await run(['--data-dir', join(dir, 'data'), ...args], { out: (l) => lines.push(l), err: (l) => lines.push(l) });
@@ -55,7 +58,7 @@ describe('bybot paper and live', () => {
     local = await startTestExchange(WAVE);
     local.advance(20);
     const logs = join(dir, 'logs');
-    const env = { BYBOT_LOG__STDOUT: 'false', BYBOT_LOG__LEVEL: 'trace', BYBOT_LOG__FILE__DIR: logs, BYBOT_LOG__REDACT_KEYS: 'true' };
+    const env = { BYBOT_LOG__LEVEL: 'trace', BYBOT_LOG__FILE__DIR: logs, BYBOT_LOG__REDACT_KEYS: 'true' };
     Object.assign(process.env, env);
     const timer = setTimeout(() => local!.play(600), 500);
     try {
