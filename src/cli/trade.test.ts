@@ -2,6 +2,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { LocalExchange } from '../venues/bybit-server/index.js';
 import { candles, startTestExchange, TRADER, WITHDRAWER } from '../venues/bybit-server/test-support/fixtures.js';
@@ -78,6 +79,18 @@ describe('bybot paper and live', () => {
       expect(line).not.toContain(TRADER.secret);
       expect(line).not.toContain(TRADER.key);
     }
+    // Signals became orders, orders fills, fills positions and trades, candles equity: all in the store.
+    const db = new Database(join(dir, 'data', 'bybot.sqlite'), { readonly: true });
+    try {
+      const count = (table: string) => (db.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
+      expect(count('orders')).toBeGreaterThan(1);
+      expect(count('executions')).toBeGreaterThan(1);
+      expect(count('trades')).toBeGreaterThan(0);
+      expect(count('equity_snapshots')).toBeGreaterThanOrEqual(60);
+      expect(count('events')).toBeGreaterThan(count('executions'));
+    } finally {
+      db.close();
+    }
   });
 
   it('live refuses before any order: a Withdraw key, mainnet without confirmation, an unknown strategy or symbol', async () => {
@@ -94,5 +107,14 @@ describe('bybot paper and live', () => {
     const symbol = await bybot(['paper', '--strategy', 'sma-cross', '--symbol', 'NOPEUSDT', '--exchange-url', local.url]);
     expect(symbol.code).toBe(2);
     expect(symbol.text).toMatch(/NOPEUSDT/);
+    // A database that cannot be opened: named, before anything connects.
+    process.env['BYBOT_STORAGE__FILE'] = dir;
+    try {
+      const database = await bybot(['paper', ...STRATEGY, '--exchange-url', local.url]);
+      expect(database.code).toBe(2);
+      expect(database.text).toContain(dir);
+    } finally {
+      delete process.env['BYBOT_STORAGE__FILE'];
+    }
   });
 });

@@ -106,4 +106,18 @@ describe('LiveEngine', () => {
     expect(engine.blocked[0]).toMatchObject({ reason: 'no fresh candle for 7 minutes', intent: { reason: 'again' } });
     expect(portfolio.position('SOLUSDT').size).toBe(0);
   });
+
+  it('hands every entry signal to onSignal, refused or not', () => {
+    const candles = series(rows(20));
+    const clock = new ManualClock(candles.columns.time[0]!);
+    const venue = new SimVenue({ instruments: [SOLUSDT_DEFAULT], initialEquity: 10_000, clock });
+    const signal = { strategy: 'test', symbol: 'SOLUSDT', time: 0, side: 'long' as const, strength: 0.7, factors: [] };
+    const strategy = { onCandle: () => [{ kind: 'enter', side: 'long', qty: 1, stopLoss: 90, reason: 'test', signal }] } as unknown as Strategy;
+    const signals: unknown[] = [];
+    const engine = new LiveEngine({ symbol: 'SOLUSDT', timeframe: '5m', strategy, venue, orders: new OrderManager(venue, SOLUSDT_DEFAULT), portfolio: new Portfolio(10_000), now: () => clock.now(), onSignal: (s) => signals.push(s) });
+    engine.onCandle(candleAt(candles.columns, 0));
+    engine.blockEntries('stale', 0);
+    engine.onCandle(candleAt(candles.columns, 1));
+    expect(signals).toEqual([signal, signal]);
+  });
 });

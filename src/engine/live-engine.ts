@@ -1,6 +1,7 @@
 // The kernel of paper and live trading: closed candles from a feed through the strategy, the risk gate and the order manager to any venue — the backtest's wiring, driven by events instead of a loop.
 import { CandleWindow } from '../data/candle-window.js';
 import type { Candle } from '../domain/candle.js';
+import type { Signal } from '../domain/signal.js';
 import type { RoundTrip } from '../domain/round-trip.js';
 import { timeframeMs, type Timeframe } from '../domain/timeframe.js';
 import type { Trade } from '../domain/trade.js';
@@ -29,6 +30,8 @@ export interface LiveEngineInput {
   readonly lookback?: number;
   /** Now, for intents that come from fills (the venue's own clock). */
   now(): number;
+  /** Every entry signal the strategy produced (allowed or not), for the store and analytics. */
+  onSignal?(signal: Signal): void;
 }
 
 /** An entry the engine dropped because entries were blocked. */
@@ -153,6 +156,7 @@ export class LiveEngine {
 
   private act(intents: Intents): void {
     if (!intents || intents.length === 0) return;
+    if (this.input.onSignal) for (const intent of intents) if (intent.kind === 'enter' && intent.signal) this.input.onSignal(intent.signal);
     const now = this.input.now();
     const allowed = this.block ? intents.filter((intent) => this.admit(intent, now)) : intents;
     const risk = this.input.risk;

@@ -4,6 +4,7 @@ import { InputError } from '../../core/errors.js';
 import type { Candle } from '../../domain/candle.js';
 import { InstrumentRules, type Instrument } from '../../domain/instrument.js';
 import type { RoundTrip } from '../../domain/round-trip.js';
+import type { Signal } from '../../domain/signal.js';
 import { bybitInterval, timeframeMs, type Timeframe } from '../../domain/timeframe.js';
 import type { VenueEvent } from '../../domain/venue-events.js';
 import { LiveEngine } from '../../engine/live-engine.js';
@@ -72,6 +73,8 @@ export class TradingSession {
   /** Candles, venue events and commands pass through it in order; with a store, each after the writes before it committed. */
   readonly journal: Journal;
   private readonly venue: ExecutionVenue;
+  /** Entry signals since the last candle's writes. */
+  private readonly pendingSignals: Signal[] = [];
   private stopping = false;
 
   constructor(private readonly options: SessionOptions) {
@@ -94,6 +97,7 @@ export class TradingSession {
         portfolio: this.portfolio,
         ...(risk ? { risk } : {}),
         now: () => (options.engineClock ?? options.clock).now(),
+        ...(options.store ? { onSignal: (signal: Signal) => this.pendingSignals.push(signal) } : {}),
       });
       this.engines.set(symbol, engine);
     }
@@ -186,6 +190,7 @@ export class TradingSession {
     const writes: StoreWrite[] = [
       { kind: 'equity', snapshot: { time: close, equity: this.portfolio.equity, balance: this.portfolio.balance } },
       ...trades.map((trade): StoreWrite => ({ kind: 'trade', trade: { ...trade, symbol } })),
+      ...this.pendingSignals.splice(0).map((signal): StoreWrite => ({ kind: 'signal', signal })),
       ...engine.riskEvents.slice(riskKnown).flatMap((event): StoreWrite[] =>
         event.type === 'tradingStateChanged'
           ? [{ kind: 'riskStateChange', change: { time: event.time, from: event.from, to: event.to, reason: event.reason, ...(event.rule ? { rule: event.rule } : {}), ...(event.until !== undefined ? { until: event.until } : {}) } }]
