@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../core/clock.js';
 import { candleAt } from '../data/candle-series.js';
 import { InstrumentRules, SOLUSDT_DEFAULT } from '../domain/instrument.js';
+import { OrderBook } from '../domain/order-book.js';
 import type { RoundTrip } from '../domain/round-trip.js';
 import { timeframeMs } from '../domain/timeframe.js';
 import { OrderManager } from '../execution/order-manager.js';
@@ -119,5 +120,28 @@ describe('LiveEngine', () => {
     engine.blockEntries('stale', 0);
     engine.onCandle(candleAt(candles.columns, 1));
     expect(signals).toEqual([signal, signal]);
+  });
+
+  it('hands book updates to onBook and acts on what it asks, at the book time', () => {
+    const candles = series(rows(20));
+    const clock = new ManualClock(candles.columns.time[0]!);
+    const venue = new SimVenue({ instruments: [SOLUSDT_DEFAULT], initialEquity: 10_000, clock });
+    const seen: number[] = [];
+    const strategy = {
+      onCandle: () => [],
+      onBook: (ctx: { time: number }, book: OrderBook) => {
+        seen.push(ctx.time, book.bestBid() ?? NaN);
+        return [{ kind: 'enter', side: 'long', qty: 1, stopLoss: 90, reason: 'imbalance' }];
+      },
+    } as unknown as Strategy;
+    const portfolio = new Portfolio(10_000);
+    const engine = new LiveEngine({ symbol: 'SOLUSDT', timeframe: '5m', strategy, venue, orders: new OrderManager(venue, SOLUSDT_DEFAULT), portfolio, now: () => clock.now() });
+    engine.onCandle(candleAt(candles.columns, 0));
+    const book = new OrderBook();
+    book.applySnapshot({ bids: [[99.9, 5]], asks: [[100.1, 5]], updateId: 1, seq: 1, time: 777 });
+    engine.onBook(book);
+    expect(seen).toEqual([777, 99.9]);
+    venue.processCandle('SOLUSDT', candleAt(candles.columns, 1));
+    expect(portfolio.position('SOLUSDT').size).toBe(1);
   });
 });

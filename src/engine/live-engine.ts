@@ -1,6 +1,7 @@
 // The kernel of paper and live trading: closed candles from a feed through the strategy, the risk gate and the order manager to any venue — the backtest's wiring, driven by events instead of a loop.
 import { CandleWindow } from '../data/candle-window.js';
 import type { Candle } from '../domain/candle.js';
+import type { OrderBook } from '../domain/order-book.js';
 import type { Signal } from '../domain/signal.js';
 import type { RoundTrip } from '../domain/round-trip.js';
 import { timeframeMs, type Timeframe } from '../domain/timeframe.js';
@@ -118,6 +119,16 @@ export class LiveEngine {
     this.input.portfolio.mark(this.input.symbol, trade.price);
     const hook = this.input.strategy.onTrade;
     if (hook) this.act(this.guarded(() => hook.call(this.input.strategy, this.context, trade)));
+  }
+
+  /** A book update (strategies that read the order book): the book is the feed's, read-only for the strategy. */
+  onBook(book: OrderBook): void {
+    const hook = this.input.strategy.onBook;
+    if (!hook) return;
+    const candleTime = this.context.time;
+    this.context.time = book.time;
+    this.act(this.guarded(() => hook.call(this.input.strategy, this.context, book)));
+    this.context.time = candleTime;
   }
 
   /** No new entries until allowEntries(); exits, stops and the risk engine's own orders still go out. */

@@ -60,6 +60,14 @@ describe('Monitors', () => {
     expect(alerts.filter((a) => a.code === 'unprotectedPosition' && a.level === 'error')).toHaveLength(2);
   });
 
+  it('reports a public feed that is not live', () => {
+    const clock = new ManualClock(0);
+    const alerts: Alert[] = [];
+    const monitors = new Monitors({ engines: new Map(), lastCandleAt: new Map(), timeframe: '1m', unprotected: [], feedState: 'reconnecting' }, {}, clock, (a) => alerts.push(a));
+    monitors.safety();
+    expect(alerts).toMatchObject([{ code: 'feedUnhealthy', level: 'warn', message: expect.stringContaining('reconnecting') }]);
+  });
+
   it('runs the exit rules of every engine on the position round', () => {
     const { clock, sol, monitors } = setup();
     monitors.positions();

@@ -21,6 +21,8 @@ export interface Monitored {
   readonly lastCandleAt: ReadonlyMap<string, number>;
   readonly timeframe: Timeframe;
   readonly unprotected: readonly string[];
+  /** The public feed's connection state; anything but 'live' is reported. */
+  readonly feedState?: string;
 }
 
 const STALE = 'stale market data';
@@ -71,6 +73,10 @@ export class Monitors {
         engine.allowEntries();
         this.alert({ level: 'info', code: 'dataFresh', symbol, time: now, message: `${symbol}: fresh candles again; entries allowed` });
       }
+    }
+    const feed = this.session.feedState;
+    if (feed !== undefined && feed !== 'live') {
+      this.alert({ level: 'warn', code: 'feedUnhealthy', time: now, message: `public market data is ${feed}; entries wait for fresh candles, stops stay on the exchange` });
     }
     for (const symbol of this.session.unprotected) {
       this.alert({ level: 'error', code: 'unprotectedPosition', symbol, time: now, message: `${symbol}: position without a confirmed stop-loss; the stop guard is acting` });

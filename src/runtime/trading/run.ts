@@ -72,6 +72,7 @@ export async function runTrading(ctx: DataContext, loaded: LoadedConfig, request
     // A database that cannot be opened, or is on a newer schema, stops the run here: before any order.
     const store = await openStore(storeConfigOf(loaded));
     try {
+      await pruneOnStart(store, loaded, logger);
       return await trade(request, { definition, params, instruments, bybit, endpoints }, store, logger, out, env, stopSignal);
     } finally {
       await store.close();
@@ -79,6 +80,14 @@ export async function runTrading(ctx: DataContext, loaded: LoadedConfig, request
   } finally {
     await logger.close();
   }
+}
+
+/** Retention: equity snapshots and events older than the configured days go at every start. */
+async function pruneOnStart(store: Store, loaded: LoadedConfig, logger: ManagedLogger): Promise<void> {
+  const { equityDays, eventDays } = loaded.config.storage.retention;
+  const now = systemClock.now();
+  const pruned = await store.prune({ equitySnapshotsOlderThan: now - equityDays * 86_400_000, eventsOlderThan: now - eventDays * 86_400_000 });
+  if (pruned.equitySnapshots + pruned.events > 0) logger.module('storage').info('retention pruned old rows', { ...pruned });
 }
 
 /** The log section with a relative file directory placed under the data directory. */

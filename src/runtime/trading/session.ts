@@ -2,6 +2,7 @@
 import type { Clock } from '../../core/clock.js';
 import { InputError } from '../../core/errors.js';
 import type { Candle } from '../../domain/candle.js';
+import type { OrderBook } from '../../domain/order-book.js';
 import { InstrumentRules, type Instrument } from '../../domain/instrument.js';
 import type { RoundTrip } from '../../domain/round-trip.js';
 import type { Signal } from '../../domain/signal.js';
@@ -117,6 +118,11 @@ export class TradingSession {
     return this.options.unprotected?.() ?? [];
   }
 
+  /** The public feed's connection state ('live' when healthy). */
+  get feedState(): string {
+    return this.feed.state;
+  }
+
   /** Warms every engine up, subscribes to the closed candles and starts the monitors. */
   async start(): Promise<void> {
     const interval = bybitInterval(this.options.timeframe) as KlineInterval;
@@ -129,11 +135,13 @@ export class TradingSession {
     this.feed.onEvent((event) => {
       if (event.type === 'candle' && event.interval === interval && event.candle.closed) this.onClosedCandle(event.symbol, event.candle);
       else if (event.type === 'trade') this.engines.get(event.trade.symbol)?.onTrade(event.trade);
+      else if (event.type === 'book') this.onBook(event.message.symbol);
       else if (event.type === 'connection' && event.state === 'degraded') this.alert({ level: 'warn', code: 'feedDegraded', message: `public feed degraded: ${event.reason}`, time: this.options.clock.now() });
     });
     for (const symbol of this.engines.keys()) {
       this.lastCandleAt.set(symbol, this.options.clock.now());
-      this.feed.subscribe(symbol, { klines: [interval], ...(this.wantsTrades() ? { trades: true } : {}) });
+      const needs = this.options.strategy.needs?.(this.options.params as never);
+      this.feed.subscribe(symbol, { klines: [interval], ...(needs?.trades ? { trades: true } : {}), ...(needs?.book ? { book: 50 as const } : {}) });
     }
     this.monitors.start();
   }
@@ -207,8 +215,10 @@ export class TradingSession {
     return candlesFromRest(result, intervalMs, Number(BigInt(serverNow.timeNano) / 1_000_000n));
   }
 
-  private wantsTrades(): boolean {
-    return this.options.strategy.needs?.(this.options.params as never)?.trades === true;
+  private onBook(symbol: string): void {
+    const book = this.feed.book(symbol);
+    // The feed's book, read-only by contract: the strategy API hands strategies the domain OrderBook.
+    if (book !== undefined && !this.stopping) this.engines.get(symbol)?.onBook(book as OrderBook);
   }
 }
 
