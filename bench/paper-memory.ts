@@ -26,10 +26,7 @@ const local = await startTestExchange(history, { startTime: history[WARM_CANDLES
 const definition = findStrategy('sma-cross');
 const candlesSeen: number[] = [];
 const { session } = paperSession({
-  strategy: definition,
-  params: resolveStrategyParams(definition, { fast: 5, slow: 20, size: 1 }),
-  timeframe: '1m',
-  markets: [{ instrument: SOLUSDT_DEFAULT }],
+  runs: [{ strategy: definition, params: resolveStrategyParams(definition, { fast: 5, slow: 20, size: 1 }), timeframe: '1m', markets: [{ instrument: SOLUSDT_DEFAULT }] }],
   endpoints: urlEndpoints(local.url),
   initialEquity: 10_000,
   clock: systemClock,

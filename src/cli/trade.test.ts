@@ -101,6 +101,9 @@ describe('bybot paper and live', () => {
     const mainnet = await bybot(['live', ...STRATEGY, '--keys', keyFile('t.json', TRADER)]);
     expect(mainnet.code).toBe(2);
     expect(mainnet.text).toMatch(/--confirm-mainnet/);
+    const nothing = await bybot(['paper', '--exchange-url', local.url]);
+    expect(nothing.code).toBe(2);
+    expect(nothing.text).toMatch(/nothing to trade: give --strategy .* trading.runs/);
     const unknown = await bybot(['paper', '--strategy', 'nope', '--exchange-url', local.url]);
     expect(unknown.code).toBe(2);
     expect(unknown.text).toMatch(/unknown strategy "nope"/);

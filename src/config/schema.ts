@@ -97,6 +97,22 @@ export const configSchema = z.strictObject({
         .prefault({}),
     })
     .prefault({}),
+  /** What `bybot paper` / `bybot live` trade when no --strategy is given: several strategies in one process, each on its own symbols. */
+  trading: z
+    .strictObject({
+      runs: z
+        .array(
+          z.strictObject({
+            strategy: z.string().min(1),
+            symbols: z.array(z.string().regex(/^[A-Z0-9]+$/, 'an upper-case symbol such as SOLUSDT')).min(1),
+            timeframe: z.enum(['1m', '3m', '5m', '15m', '30m', '1h', '2h', '4h', '1d']).default('5m'),
+            /** Strategy parameters, checked against the strategy's own schema at start. */
+            params: z.record(z.string(), z.unknown()).default({}),
+          }),
+        )
+        .default([]),
+    })
+    .prefault({}),
   log: z
     .strictObject({
       level: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'silent']).default('info'),

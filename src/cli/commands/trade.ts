@@ -8,7 +8,7 @@ import { configFor, dataContext } from '../context.js';
 import type { Output } from '../output.js';
 
 interface TradeOptions {
-  strategy: string;
+  strategy?: string;
   params?: string;
   symbol?: string[];
   timeframe: string;
@@ -48,7 +48,7 @@ export function registerTradeCommands(program: Command, io: Output): void {
           ? 'trade a strategy on live Bybit market data with simulated fills (the SimVenue of the backtests) and the full risk engine, until Ctrl-C'
           : `trade a strategy on Bybit with real orders (stops attached, reconciled on start), until Ctrl-C; key from $${BYBIT_KEY_ENV}/$${BYBIT_SECRET_ENV} or --keys; mainnet needs --confirm-mainnet`,
       )
-      .requiredOption('--strategy <name>', 'strategy name (bybot strategies lists them)')
+      .option('--strategy <name>', 'strategy name (bybot strategies lists them); without it, the strategies of trading.runs in the config')
       .option('--params <k=v,...>', 'strategy parameters')
       .option('--symbol <symbol>', 'a symbol to trade; repeat for several (default SOLUSDT)', collect)
       .option('--timeframe <tf>', 'the strategy timeframe', '5m')
@@ -64,7 +64,7 @@ export function registerTradeCommands(program: Command, io: Output): void {
       const loaded = configFor(cmd, { ...(opts.exchangeUrl ? { 'bybit.exchangeUrl': opts.exchangeUrl } : {}), ...(network ? { 'bybit.network': network } : {}) });
       const request: TradeRequest = {
         mode,
-        strategy: opts.strategy,
+        ...(opts.strategy ? { strategy: opts.strategy } : {}),
         ...(opts.params ? { params: opts.params } : {}),
         symbols: (opts.symbol ?? ['SOLUSDT']).map((s) => parseSymbol(s)),
         timeframe: parseTimeframeArg(opts.timeframe, '--timeframe'),

@@ -13,15 +13,18 @@ import { TradingSession, type SessionOptions } from './session.js';
 
 export type SessionPlan = Omit<SessionOptions, 'mode' | 'venue' | 'matchCandle' | 'unprotected'>;
 
+const instrumentsOf = (plan: SessionPlan) => plan.runs.flatMap((run) => run.markets.map((m) => m.instrument));
+
 /** Paper: fills simulated on the live candles by the same SimVenue a backtest uses. */
 export function paperSession(plan: SessionPlan, leverage = 1): { session: TradingSession; venue: SimVenue } {
   // The simulated venue lives in market time, as in a backtest: an order counts from the close it was decided at.
   const marketClock = new ManualClock(0);
-  const intervalMs = timeframeMs(plan.timeframe);
-  const venue = new SimVenue({ instruments: plan.markets.map((m) => m.instrument), initialEquity: plan.initialEquity, leverage, clock: marketClock });
+  const intervalOf = new Map(plan.runs.flatMap((run) => run.markets.map((m) => [m.instrument.symbol, timeframeMs(run.timeframe)] as const)));
+  const venue = new SimVenue({ instruments: instrumentsOf(plan), initialEquity: plan.initialEquity, leverage, clock: marketClock });
   const matchCandle = (symbol: string, candle: Candle): void => {
     venue.processCandle(symbol, candle);
-    if (candle.time + intervalMs > marketClock.now()) marketClock.set(candle.time + intervalMs);
+    const close = candle.time + (intervalOf.get(symbol) ?? 0);
+    if (close > marketClock.now()) marketClock.set(close);
   };
   const session = new TradingSession({ ...plan, mode: 'paper', venue, matchCandle, engineClock: marketClock });
   return { session, venue };
@@ -42,7 +45,7 @@ export interface LivePlan extends SessionPlan {
  * path) — before the session sees a single candle.
  */
 export async function liveSession(plan: LivePlan): Promise<{ session: TradingSession; venue: BybitVenue }> {
-  const venue = venueFromConfig(plan.venueEndpoints, plan.credentials, plan.markets.map((m) => m.instrument), plan.bybit);
+  const venue = venueFromConfig(plan.venueEndpoints, plan.credentials, instrumentsOf(plan), plan.bybit);
   if (plan.onNotice) venue.onNotice(plan.onNotice);
   // The session listens before the venue starts: what reconciliation finds (missed fills, positions) reaches the store and the engines.
   const session = new TradingSession({ ...plan, mode: 'live', venue, unprotected: () => venue.unprotected() });

@@ -23,7 +23,7 @@ function setup(unprotected: string[] = []) {
   const clock = new ManualClock(1_000_000);
   const sol = fakeEngine();
   const lastCandleAt = new Map([['SOLUSDT', clock.now()]]);
-  const session: Monitored = { engines: new Map([['SOLUSDT', sol.engine]]), lastCandleAt, timeframe: '1m', unprotected };
+  const session: Monitored = { engines: new Map([['SOLUSDT', sol.engine]]), lastCandleAt, timeframeOf: () => '1m', unprotected };
   const alerts: Alert[] = [];
   const monitors = new Monitors(session, { staleGraceMs: 10_000 }, clock, (a) => alerts.push(a));
   return { clock, sol, lastCandleAt, monitors, alerts };
@@ -63,7 +63,7 @@ describe('Monitors', () => {
   it('reports a public feed that is not live', () => {
     const clock = new ManualClock(0);
     const alerts: Alert[] = [];
-    const monitors = new Monitors({ engines: new Map(), lastCandleAt: new Map(), timeframe: '1m', unprotected: [], feedState: 'reconnecting' }, {}, clock, (a) => alerts.push(a));
+    const monitors = new Monitors({ engines: new Map(), lastCandleAt: new Map(), timeframeOf: () => '1m', unprotected: [], feedState: 'reconnecting' }, {}, clock, (a) => alerts.push(a));
     monitors.safety();
     expect(alerts).toMatchObject([{ code: 'feedUnhealthy', level: 'warn', message: expect.stringContaining('reconnecting') }]);
   });
@@ -79,7 +79,7 @@ describe('Monitors', () => {
     const alerts: Alert[] = [];
     const broken = { manage: () => { throw new Error('boom'); }, get entriesBlocked() { return undefined; }, blockEntries: () => undefined, allowEntries: () => undefined } as unknown as LiveEngine;
     const lastCandleAt = new Map([['SOLUSDT', 0]]);
-    const monitors = new Monitors({ engines: new Map([['SOLUSDT', broken]]), lastCandleAt, timeframe: '1m', unprotected: ['SOLUSDT'] }, { positionMs: 5, safetyMs: 5 }, clock, (a) => alerts.push(a));
+    const monitors = new Monitors({ engines: new Map([['SOLUSDT', broken]]), lastCandleAt, timeframeOf: () => '1m', unprotected: ['SOLUSDT'] }, { positionMs: 5, safetyMs: 5 }, clock, (a) => alerts.push(a));
     monitors.start();
     await new Promise((resolve) => setTimeout(resolve, 60));
     monitors.stop();

@@ -19,7 +19,7 @@ const DEFAULTS: MonitorSettings = { positionMs: 5000, safetyMs: 30_000, staleGra
 export interface Monitored {
   readonly engines: ReadonlyMap<string, LiveEngine>;
   readonly lastCandleAt: ReadonlyMap<string, number>;
-  readonly timeframe: Timeframe;
+  timeframeOf(symbol: string): Timeframe;
   readonly unprotected: readonly string[];
   /** The public feed's connection state; anything but 'live' is reported. */
   readonly feedState?: string;
@@ -60,14 +60,15 @@ export class Monitors {
   /** Stale data blocks entries (and fresh data lifts the block); a position without a stop is an alert every round. */
   safety(): void {
     const now = this.clock.now();
-    const limit = timeframeMs(this.session.timeframe) + this.settings.staleGraceMs;
     for (const [symbol, engine] of this.session.engines) {
+      const timeframe = this.session.timeframeOf(symbol);
+      const limit = timeframeMs(timeframe) + this.settings.staleGraceMs;
       const last = this.session.lastCandleAt.get(symbol) ?? now;
       const blocked = engine.entriesBlocked;
       if (now - last > limit) {
         if (blocked === undefined) {
           engine.blockEntries(STALE, now);
-          this.alert({ level: 'warn', code: 'staleData', symbol, time: now, message: `${symbol}: no closed ${this.session.timeframe} candle for ${Math.round((now - last) / 1000)} s; new entries blocked, open positions still protected` });
+          this.alert({ level: 'warn', code: 'staleData', symbol, time: now, message: `${symbol}: no closed ${timeframe} candle for ${Math.round((now - last) / 1000)} s; new entries blocked, open positions still protected` });
         }
       } else if (blocked?.reason === STALE) {
         engine.allowEntries();

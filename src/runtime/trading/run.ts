@@ -17,11 +17,13 @@ import type { Store } from '../../ports/store.js';
 import { CORRELATION_KEY, createLogger, type LoggerOptions, type ManagedLogger } from '../../observability/index.js';
 import type { Alert } from './alert.js';
 import { liveSession, paperSession, type SessionPlan } from './compose.js';
+import type { SessionRun } from './session.js';
 import type { TradingSession } from './session.js';
 
 export interface TradeRequest {
   readonly mode: 'paper' | 'live';
-  readonly strategy: string;
+  /** One strategy from the command line; without it, the config's `trading.runs`. */
+  readonly strategy?: string;
   readonly params?: string;
   readonly symbols: readonly string[];
   readonly timeframe: Timeframe;
@@ -50,11 +52,17 @@ export interface TradeSummary {
 
 /** Everything checked before anything connects: a bad request fails here, before any order could be sent. */
 function prepare(ctx: DataContext, loaded: LoadedConfig, request: TradeRequest) {
-  const definition = findStrategy(request.strategy);
-  const params = resolveStrategyParams(definition, parseParamText(request.params));
-  if (request.symbols.length === 0) throw new InputError('--symbol: give at least one symbol');
   const store = historyStore(ctx);
-  const instruments = request.symbols.map((symbol) => instrumentFor(symbol, store));
+  const wanted =
+    request.strategy !== undefined
+      ? [{ strategy: request.strategy, params: parseParamText(request.params), symbols: request.symbols, timeframe: request.timeframe, where: '--params' }]
+      : loaded.config.trading.runs.map((run, i) => ({ ...run, where: `trading.runs[${i}].params` }));
+  if (wanted.length === 0) throw new InputError('nothing to trade: give --strategy (with --symbol), or list strategies in the config under trading.runs');
+  const runs: SessionRun[] = wanted.map((run) => {
+    const definition = findStrategy(run.strategy);
+    if (run.symbols.length === 0) throw new InputError(`${run.strategy}: give at least one symbol`);
+    return { strategy: definition, params: resolveStrategyParams(definition, run.params), timeframe: run.timeframe, markets: run.symbols.map((symbol) => ({ instrument: instrumentFor(symbol, store) })) };
+  });
   if (request.maxCandles !== undefined && !(Number.isSafeInteger(request.maxCandles) && request.maxCandles > 0)) throw new InputError(`--max-candles must be a positive whole number, got ${describeValue(request.maxCandles)}`);
   const bybit = loaded.config.bybit;
   const endpoints = bybitEndpoints(bybit);
@@ -62,18 +70,18 @@ function prepare(ctx: DataContext, loaded: LoadedConfig, request: TradeRequest) 
   if (request.mode === 'live' && mainnet && !request.confirmMainnet) {
     throw new InputError('live trading on Bybit mainnet moves real money: add --confirm-mainnet, or choose --testnet, --demo or --exchange-url');
   }
-  return { definition, params, instruments, bybit, endpoints };
+  return { runs, bybit, endpoints };
 }
 
 export async function runTrading(ctx: DataContext, loaded: LoadedConfig, request: TradeRequest, out: TradeOutput, env: Readonly<Record<string, string | undefined>>, stopSignal: Promise<string>): Promise<TradeSummary> {
-  const { definition, params, instruments, bybit, endpoints } = prepare(ctx, loaded, request);
+  const prepared = prepare(ctx, loaded, request);
   const logger = createLogger(logOptions(loaded));
   try {
     // A database that cannot be opened, or is on a newer schema, stops the run here: before any order.
     const store = await openStore(storeConfigOf(loaded));
     try {
       await pruneOnStart(store, loaded, logger);
-      return await trade(request, { definition, params, instruments, bybit, endpoints }, store, logger, out, env, stopSignal);
+      return await trade(request, prepared, store, logger, out, env, stopSignal);
     } finally {
       await store.close();
     }
@@ -97,7 +105,7 @@ function logOptions(loaded: LoadedConfig): LoggerOptions {
 }
 
 async function trade(request: TradeRequest, prepared: ReturnType<typeof prepare>, store: Store, logger: ManagedLogger, out: TradeOutput, env: Readonly<Record<string, string | undefined>>, stopSignal: Promise<string>): Promise<TradeSummary> {
-  const { definition, params, instruments, bybit, endpoints } = prepared;
+  const { runs, bybit, endpoints } = prepared;
   const log = logger.module(`runtime.${request.mode}`);
   const credentials = request.mode === 'live' ? venueCredentials(request.keysFile, env, (secret) => logger.registerSecret(secret)) : undefined;
   if (credentials) logger.registerApiKey(credentials.apiKey);
@@ -105,10 +113,7 @@ async function trade(request: TradeRequest, prepared: ReturnType<typeof prepare>
   let reachedMax: (reason: string) => void = () => undefined;
   const maxReached = new Promise<string>((resolve) => (reachedMax = resolve));
   const plan: SessionPlan = {
-    strategy: definition,
-    params,
-    timeframe: request.timeframe,
-    markets: instruments.map((instrument) => ({ instrument })),
+    runs,
     endpoints,
     initialEquity: request.equity,
     clock: systemClock,
@@ -144,8 +149,9 @@ async function trade(request: TradeRequest, prepared: ReturnType<typeof prepare>
     session = live.session;
     closeVenue = () => live.venue.close();
   }
-  log.info('session starting', { strategy: definition.name, symbols: request.symbols, timeframe: request.timeframe, rest: endpoints.rest, key: credentials?.apiKey });
-  out.info(`${request.mode} trading ${definition.name} on ${request.symbols.join(', ')} ${request.timeframe} — market data ${endpoints.publicLinear}${request.mode === 'live' ? `, orders ${endpoints.rest} with key ${credentials!.apiKey}` : ', fills simulated'}`);
+  const described = runs.map((run) => `${run.strategy.name} on ${run.markets.map((m) => m.instrument.symbol).join(', ')} ${run.timeframe}`).join('; ');
+  log.info('session starting', { runs: described, rest: endpoints.rest, key: credentials?.apiKey });
+  out.info(`${request.mode} trading ${described} — market data ${endpoints.publicLinear}${request.mode === 'live' ? `, orders ${endpoints.rest} with key ${credentials!.apiKey}` : ', fills simulated'}`);
   try {
     await session.start();
     const reason = await Promise.race([stopSignal, maxReached]);

@@ -14,7 +14,7 @@ import { urlEndpoints } from '../../venues/bybit/client/endpoints.js';
 import { waitFor } from '../../venues/bybit/venue/test-support/harness.js';
 import { ApiCredentials } from '../../venues/bybit/sign.js';
 import type { LocalExchange } from '../../venues/bybit-server/index.js';
-import { candles, SOL, startTestExchange, TRADER } from '../../venues/bybit-server/test-support/fixtures.js';
+import { BTC, BTCUSDT, candles, SOL, startTestExchange, TRADER } from '../../venues/bybit-server/test-support/fixtures.js';
 import { SimVenue } from '../../venues/sim/sim-venue.js';
 import { liveSession, paperSession, type SessionPlan } from './compose.js';
 import type { Alert, TradingSession } from './session.js';
@@ -47,10 +47,7 @@ afterEach(async () => {
 
 function plan(alerts: Alert[], seen: Candle[]): SessionPlan {
   return {
-    strategy: definition,
-    params,
-    timeframe: '1m',
-    markets: [{ instrument: SOLUSDT_DEFAULT }],
+    runs: [{ strategy: definition, params, timeframe: '1m', markets: [{ instrument: SOLUSDT_DEFAULT }] }],
     endpoints: urlEndpoints(local!.url),
     initialEquity: 10_000,
     clock: systemClock,
@@ -118,5 +115,51 @@ describe('trading sessions on the local exchange', () => {
     const trades = session.trades();
     expect(trades.length).toBeGreaterThanOrEqual(3);
     expect(trades.map(shape)).toEqual(backtestOf(seen).map(shape));
+  });
+
+  it('paper: two strategies in one process, each on its own symbol, each trading as its backtest does', async () => {
+    const btcHistory = HISTORY.map((c) => ({ ...c, open: c.open * 400, high: c.high * 400, low: c.low * 400, close: c.close * 400 }));
+    local = await startTestExchange(HISTORY, {
+      instruments: [SOLUSDT_DEFAULT, BTCUSDT],
+      history: { timeframe: '1m', symbols: { [SOL]: { candles: HISTORY }, [BTC]: { candles: btcHistory } } },
+    });
+    local.advance(WARM);
+    const seen: Candle[] = [];
+    const slow = resolveStrategyParams(definition, { fast: 4, slow: 10, size: 0.01 });
+    const { session: paper } = paperSession({
+      ...plan([], seen),
+      runs: [
+        { strategy: definition, params, timeframe: '1m', markets: [{ instrument: SOLUSDT_DEFAULT }] },
+        { strategy: definition, params: slow, timeframe: '1m', markets: [{ instrument: BTCUSDT }] },
+      ],
+      onCandle: (_symbol, candle) => seen.push(candle),
+    });
+    session = paper;
+    await session.start();
+    await waitFor('the kline subscriptions', () => session!.feed.state === 'live');
+    for (let i = 0; i < STEPS; i++) {
+      const before = seen.length;
+      local.advance(1);
+      await waitFor(`candle ${i + 1} of both symbols`, () => seen.length >= before + 2);
+    }
+    const sol = session.engines.get(SOL)!.trades;
+    const btc = session.engines.get(BTC)!.trades;
+    expect(sol.length).toBeGreaterThanOrEqual(3);
+    expect(btc.length).toBeGreaterThanOrEqual(2);
+    expect(btc.every((t) => t.quantity === 0.01)).toBe(true);
+    expect(session.trades()).toHaveLength(sol.length + btc.length);
+  });
+
+  it('refuses one symbol for two strategies: Bybit holds one position per symbol', async () => {
+    local = await startTestExchange(HISTORY);
+    expect(() =>
+      paperSession({
+        ...plan([], []),
+        runs: [
+          { strategy: definition, params, timeframe: '1m', markets: [{ instrument: SOLUSDT_DEFAULT }] },
+          { strategy: definition, params, timeframe: '5m', markets: [{ instrument: SOLUSDT_DEFAULT }] },
+        ],
+      }),
+    ).toThrow(/SOLUSDT is given to more than one strategy/);
   });
 });

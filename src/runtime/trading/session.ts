@@ -33,12 +33,24 @@ export interface SessionMarket {
   readonly history?: readonly Candle[];
 }
 
-export interface SessionOptions {
-  readonly mode: 'paper' | 'live';
+/** One strategy with its parameters and timeframe on its symbols; a session runs several, each symbol traded by one (a one-way position per symbol). */
+export interface SessionRun {
   readonly strategy: StrategyDefinition;
   readonly params: unknown;
   readonly timeframe: Timeframe;
   readonly markets: readonly SessionMarket[];
+}
+
+/** What the session keeps for each symbol: its engine and the run it belongs to. */
+interface SymbolRun {
+  readonly run: SessionRun;
+  readonly market: SessionMarket;
+  readonly engine: LiveEngine;
+}
+
+export interface SessionOptions {
+  readonly mode: 'paper' | 'live';
+  readonly runs: readonly SessionRun[];
   /** Where public market data comes from. */
   readonly endpoints: BybitEndpoints;
   /** The venue orders go to: a SimVenue fed by this session's candles (paper) or the Bybit venue (live). */
@@ -74,33 +86,40 @@ export class TradingSession {
   /** Candles, venue events and commands pass through it in order; with a store, each after the writes before it committed. */
   readonly journal: Journal;
   private readonly venue: ExecutionVenue;
+  private readonly bySymbol = new Map<string, SymbolRun>();
   /** Entry signals since the last candle's writes. */
   private readonly pendingSignals: Signal[] = [];
   private stopping = false;
 
   constructor(private readonly options: SessionOptions) {
-    if (options.markets.length === 0) throw new InputError('symbols: a session trades at least one symbol');
+    const symbols = options.runs.flatMap((run) => run.markets.map((m) => m.instrument.symbol));
+    if (symbols.length === 0) throw new InputError('symbols: a session trades at least one symbol');
+    const twice = symbols.find((symbol, i) => symbols.indexOf(symbol) !== i);
+    if (twice !== undefined) throw new InputError(`symbols: ${twice} is given to more than one strategy; Bybit holds one position per symbol, so each symbol is traded by one strategy`);
     this.portfolio = new Portfolio(options.initialEquity);
     this.journal = new Journal((error) => this.alert({ level: 'error', code: 'journalFailed', message: `storing or handling an event failed: ${error.message}`, time: options.clock.now() }));
     this.venue = options.store ? durableVenue(options.venue, this.journal, options.store, options.clock) : options.venue;
     this.feed = new BybitMarketData({ endpoints: options.endpoints, clock: options.clock });
     const orderIdPrefix = `${options.mode === 'paper' ? 'pp' : 'lv'}${options.clock.now().toString(36)}`;
-    for (const { instrument } of options.markets) {
-      const symbol = instrument.symbol;
-      const strategy = options.strategy.create(options.params as never);
-      const risk = options.risk ? new RiskGate(options.risk(symbol), options.strategy.name, symbol, new InstrumentRules(instrument), this.portfolio, timeframeMs(options.timeframe)) : undefined;
-      const engine = new LiveEngine({
-        symbol,
-        timeframe: options.timeframe,
-        strategy,
-        venue: filtered(this.venue, symbol),
-        orders: new OrderManager(this.venue, instrument, `${orderIdPrefix}-${symbol}`),
-        portfolio: this.portfolio,
-        ...(risk ? { risk } : {}),
-        now: () => (options.engineClock ?? options.clock).now(),
-        ...(options.store ? { onSignal: (signal: Signal) => this.pendingSignals.push(signal) } : {}),
-      });
-      this.engines.set(symbol, engine);
+    for (const run of options.runs) {
+      for (const market of run.markets) {
+        const { instrument } = market;
+        const symbol = instrument.symbol;
+        const risk = options.risk ? new RiskGate(options.risk(symbol), run.strategy.name, symbol, new InstrumentRules(instrument), this.portfolio, timeframeMs(run.timeframe)) : undefined;
+        const engine = new LiveEngine({
+          symbol,
+          timeframe: run.timeframe,
+          strategy: run.strategy.create(run.params as never),
+          venue: filtered(this.venue, symbol),
+          orders: new OrderManager(this.venue, instrument, `${orderIdPrefix}-${symbol}`),
+          portfolio: this.portfolio,
+          ...(risk ? { risk } : {}),
+          now: () => (options.engineClock ?? options.clock).now(),
+          ...(options.store ? { onSignal: (signal: Signal) => this.pendingSignals.push(signal) } : {}),
+        });
+        this.engines.set(symbol, engine);
+        this.bySymbol.set(symbol, { run, market, engine });
+      }
     }
     if (options.onVenueEvent) this.venue.onEvent(options.onVenueEvent);
     this.monitors = new Monitors(this, options.monitors ?? {}, options.clock, (alert) => this.alert(alert));
@@ -110,8 +129,11 @@ export class TradingSession {
     return this.options.mode;
   }
 
-  get timeframe(): Timeframe {
-    return this.options.timeframe;
+  /** The strategy timeframe of a symbol's engine. */
+  timeframeOf(symbol: string): Timeframe {
+    const run = this.bySymbol.get(symbol);
+    if (run === undefined) throw new InputError(`symbol ${symbol} is not traded in this session`);
+    return run.run.timeframe;
   }
 
   get unprotected(): readonly string[] {
@@ -125,23 +147,21 @@ export class TradingSession {
 
   /** Warms every engine up, subscribes to the closed candles and starts the monitors. */
   async start(): Promise<void> {
-    const interval = bybitInterval(this.options.timeframe) as KlineInterval;
     const rest = new BybitRest({ endpoints: this.options.endpoints, clock: this.options.clock });
-    for (const market of this.options.markets) {
-      const symbol = market.instrument.symbol;
-      const history = market.history ?? (await this.fetchHistory(rest, symbol));
-      this.engines.get(symbol)!.warmUp(history.filter((c) => c.closed));
+    for (const [symbol, { run, market, engine }] of this.bySymbol) {
+      const history = market.history ?? (await this.fetchHistory(rest, symbol, run.timeframe));
+      engine.warmUp(history.filter((c) => c.closed));
     }
     this.feed.onEvent((event) => {
-      if (event.type === 'candle' && event.interval === interval && event.candle.closed) this.onClosedCandle(event.symbol, event.candle);
+      if (event.type === 'candle' && event.candle.closed) this.onClosedCandle(event.symbol, event.interval, event.candle);
       else if (event.type === 'trade') this.engines.get(event.trade.symbol)?.onTrade(event.trade);
       else if (event.type === 'book') this.onBook(event.message.symbol);
       else if (event.type === 'connection' && event.state === 'degraded') this.alert({ level: 'warn', code: 'feedDegraded', message: `public feed degraded: ${event.reason}`, time: this.options.clock.now() });
     });
-    for (const symbol of this.engines.keys()) {
+    for (const [symbol, { run }] of this.bySymbol) {
       this.lastCandleAt.set(symbol, this.options.clock.now());
-      const needs = this.options.strategy.needs?.(this.options.params as never);
-      this.feed.subscribe(symbol, { klines: [interval], ...(needs?.trades ? { trades: true } : {}), ...(needs?.book ? { book: 50 as const } : {}) });
+      const needs = run.strategy.needs?.(run.params as never);
+      this.feed.subscribe(symbol, { klines: [bybitInterval(run.timeframe) as KlineInterval], ...(needs?.trades ? { trades: true } : {}), ...(needs?.book ? { book: 50 as const } : {}) });
     }
     this.monitors.start();
   }
@@ -169,9 +189,10 @@ export class TradingSession {
     this.options.onAlert?.(alert);
   }
 
-  private onClosedCandle(symbol: string, candle: Candle): void {
-    const engine = this.engines.get(symbol);
-    if (engine === undefined || this.stopping) return;
+  private onClosedCandle(symbol: string, interval: string, candle: Candle): void {
+    const entry = this.bySymbol.get(symbol);
+    if (entry === undefined || this.stopping || bybitInterval(entry.run.timeframe) !== interval) return;
+    const engine = entry.engine;
     this.lastCandleAt.set(symbol, this.options.clock.now());
     // Matching first (its fills are queued behind it), then the strategy once those fills are stored and applied.
     // Trades close on fills: in paper while the candle is matched, live whenever the venue reports.
@@ -194,7 +215,7 @@ export class TradingSession {
     this.options.onCandle?.(symbol, candle);
     const store = this.options.store;
     if (!store) return;
-    const close = candle.time + timeframeMs(this.options.timeframe);
+    const close = candle.time + timeframeMs(this.timeframeOf(symbol));
     const writes: StoreWrite[] = [
       { kind: 'equity', snapshot: { time: close, equity: this.portfolio.equity, balance: this.portfolio.balance } },
       ...trades.map((trade): StoreWrite => ({ kind: 'trade', trade: { ...trade, symbol } })),
@@ -208,9 +229,9 @@ export class TradingSession {
     await store.write(writes);
   }
 
-  private async fetchHistory(rest: BybitRest, symbol: string): Promise<Candle[]> {
-    const intervalMs = timeframeMs(this.options.timeframe);
-    const result = await rest.call('kline', { category: 'linear', symbol, interval: bybitInterval(this.options.timeframe), limit: 500 });
+  private async fetchHistory(rest: BybitRest, symbol: string, timeframe: Timeframe): Promise<Candle[]> {
+    const intervalMs = timeframeMs(timeframe);
+    const result = await rest.call('kline', { category: 'linear', symbol, interval: bybitInterval(timeframe), limit: 500 });
     const serverNow = await rest.call('marketTime');
     return candlesFromRest(result, intervalMs, Number(BigInt(serverNow.timeNano) / 1_000_000n));
   }
