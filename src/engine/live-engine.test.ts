@@ -79,6 +79,31 @@ describe('LiveEngine', () => {
     }
   });
 
+  it('builds the higher timeframes a strategy reads (donchian-breakout, 1h trend) and trades as the backtest does', () => {
+    const definition = findStrategy('donchian-breakout');
+    const params = resolveStrategyParams(definition, { channel: 10, trendEma: 5 });
+    const candles = series(rows(3000));
+    const needs = definition.needs?.(params as never);
+    expect(needs?.timeframes).toContain('1h');
+    const run = (live: boolean) => {
+      const clock = new ManualClock(candles.columns.time[0]!);
+      const venue = new SimVenue({ instruments: [SOLUSDT_DEFAULT], initialEquity: 10_000, clock });
+      const orders = new OrderManager(venue, SOLUSDT_DEFAULT);
+      if (!live) return runBacktestLoop({ symbol: 'SOLUSDT', timeframe: '5m', candles, venue, initialEquity: 10_000, strategy: definition.create(params as never), orders, clock, needs }).trades.filter((t) => t.exitReason !== 'end of data');
+      const engine = new LiveEngine({ symbol: 'SOLUSDT', timeframe: '5m', strategy: definition.create(params as never), venue, orders, portfolio: new Portfolio(10_000), now: () => clock.now(), ...(needs ? { needs } : {}) });
+      for (let i = 0; i < candles.length; i++) {
+        const candle = candleAt(candles.columns, i);
+        venue.processCandle('SOLUSDT', candle);
+        clock.set(candle.time + timeframeMs('5m'));
+        engine.onCandle(candle);
+      }
+      return engine.trades;
+    };
+    const live = run(true);
+    expect(live.length).toBeGreaterThan(3);
+    expect(live.map(shape)).toEqual(run(false).map(shape));
+  });
+
   it('blocks entries (stale data, shutdown) but lets exits through, and records what it refused', () => {
     const candles = series(rows(400));
     const clock = new ManualClock(candles.columns.time[0]!);

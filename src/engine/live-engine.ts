@@ -11,10 +11,11 @@ import type { OrderManager } from '../execution/order-manager.js';
 import type { Portfolio } from '../portfolio/portfolio.js';
 import { RoundTripRecorder } from '../portfolio/round-trip-recorder.js';
 import type { ExecutionVenue } from '../ports/execution-venue.js';
-import type { Intent, Intents, Strategy } from '../strategy/api.js';
+import type { Intent, Intents, Strategy, StrategyNeeds } from '../strategy/api.js';
 import type { RiskEvent } from '../risk/index.js';
 import type { RiskGate } from './risk-gate.js';
-import { EngineContext } from './strategy-context.js';
+import { CandleAggregator } from './candle-aggregator.js';
+import { EngineContext, seriesKey } from './strategy-context.js';
 
 const NO_EVENTS: readonly RiskEvent[] = Object.freeze([]);
 
@@ -33,6 +34,8 @@ export interface LiveEngineInput {
   now(): number;
   /** Every entry signal the strategy produced (allowed or not), for the store and analytics. */
   onSignal?(signal: Signal): void;
+  /** What the strategy reads besides its own candles: higher timeframes (built here) and other symbols (fed by onContextCandle). */
+  readonly needs?: StrategyNeeds;
 }
 
 /** An entry the engine dropped because entries were blocked. */
@@ -58,9 +61,27 @@ export class LiveEngine {
   private started = false;
   private readonly recorder: RoundTripRecorder;
 
+  /** Context series by seriesKey: higher timeframes of the traded symbol and other symbols. */
+  readonly contextWindows = new Map<string, CandleWindow>();
+  private readonly aggregators: { readonly window: CandleWindow; readonly aggregator: CandleAggregator }[] = [];
+
   constructor(private readonly input: LiveEngineInput) {
-    this.window = new CandleWindow(input.lookback ?? 500);
-    this.context = new EngineContext(input.symbol, input.timeframe, this.window, input.portfolio);
+    const lookback = input.lookback ?? 500;
+    this.window = new CandleWindow(lookback);
+    const baseMs = timeframeMs(input.timeframe);
+    for (const tf of input.needs?.timeframes ?? []) {
+      const key = seriesKey(input.symbol, tf);
+      if (tf === input.timeframe || this.contextWindows.has(key)) continue;
+      const window = new CandleWindow(lookback);
+      this.contextWindows.set(key, window);
+      this.aggregators.push({ window, aggregator: new CandleAggregator(baseMs, timeframeMs(tf)) });
+    }
+    for (const need of input.needs?.symbols ?? []) {
+      const key = seriesKey(need.symbol, need.timeframe);
+      if (this.contextWindows.has(key) || (need.symbol === input.symbol && need.timeframe === input.timeframe)) continue;
+      this.contextWindows.set(key, new CandleWindow(lookback));
+    }
+    this.context = new EngineContext(input.symbol, input.timeframe, this.window, input.portfolio, this.contextWindows);
     this.recorder = new RoundTripRecorder(
       (clientId) => input.orders.reasons.get(clientId),
       (trade) => {
@@ -76,10 +97,18 @@ export class LiveEngine {
   /**
    * History before the live feed: the window fills and the strategy and risk engine see each candle
    * (their indicators warm up), but what they ask for is dropped — the past is not traded.
+   * `context` holds the history of the context series by seriesKey (fetched, not aggregated: a
+   * 1h EMA(50) needs more hours than the base history covers).
    */
-  warmUp(candles: readonly Candle[]): void {
+  warmUp(candles: readonly Candle[], context: ReadonlyMap<string, readonly Candle[]> = new Map()): void {
+    for (const [key, series] of context) {
+      const window = this.contextWindows.get(key);
+      if (window) for (const candle of series) if (candle.closed) window.update(candle);
+    }
     for (const candle of candles) {
       this.window.update(candle);
+      // The base history also fills the aggregators, so the first live higher-timeframe candle is whole.
+      this.aggregate(candle);
       this.context.time = candle.time;
       this.input.portfolio.mark(this.input.symbol, candle.close);
       this.input.risk?.onCandle(candle);
@@ -87,10 +116,24 @@ export class LiveEngine {
     }
   }
 
+  /** A closed candle of a context series (another symbol); shown to the strategy from its next hook. */
+  onContextCandle(symbol: string, timeframe: Timeframe, candle: Candle): void {
+    const window = this.contextWindows.get(seriesKey(symbol, timeframe));
+    if (!window || !candle.closed) return;
+    const newest = window.length > 0 ? window.time(0) : -Infinity;
+    if (candle.time >= newest) window.update(candle);
+  }
+
+  /** The context series the session must feed (other symbols; higher timeframes are built here). */
+  get contextFeeds(): readonly { readonly symbol: string; readonly timeframe: Timeframe }[] {
+    return (this.input.needs?.symbols ?? []).filter((n) => this.contextWindows.has(seriesKey(n.symbol, n.timeframe)));
+  }
+
   /** A closed candle of the strategy's timeframe: mark, risk bookkeeping and exits, then the strategy. */
   onCandle(candle: Candle): void {
     if (!candle.closed) return;
     this.window.update(candle);
+    this.aggregate(candle);
     const close = candle.time + timeframeMs(this.input.timeframe);
     this.context.time = candle.time;
     this.input.portfolio.mark(this.input.symbol, candle.close);
@@ -105,6 +148,16 @@ export class LiveEngine {
       this.apply(risk.manage(close));
     }
     this.act(this.guarded(() => this.input.strategy.onCandle(this.context)));
+  }
+
+  /** Feeds the higher timeframes; a completed candle older than what the window holds (fetched history) is skipped. */
+  private aggregate(candle: Candle): void {
+    for (const { window, aggregator } of this.aggregators) {
+      for (const completed of aggregator.add(candle)) {
+        const newest = window.length > 0 ? window.time(0) : -Infinity;
+        if (completed.time >= newest) window.update(completed);
+      }
+    }
   }
 
   /** Between candles (the position monitor): the risk engine's exit rules — breakeven, trailing, time stops. */

@@ -162,4 +162,33 @@ describe('trading sessions on the local exchange', () => {
       }),
     ).toThrow(/SOLUSDT is given to more than one strategy/);
   });
+
+  it('feeds the context a strategy reads from other symbols (the pipeline reads BTCUSDT 5m) from the stream', async () => {
+    const btcHistory = HISTORY.map((c) => ({ ...c, open: c.open * 400, high: c.high * 400, low: c.low * 400, close: c.close * 400 }));
+    local = await startTestExchange(HISTORY, {
+      instruments: [SOLUSDT_DEFAULT, BTCUSDT],
+      history: { timeframe: '1m', symbols: { [SOL]: { candles: HISTORY }, [BTC]: { candles: btcHistory } } },
+    });
+    local.advance(WARM);
+    const burst = findStrategy('momentum-burst');
+    const burstParams = resolveStrategyParams(burst, {});
+    expect(burst.needs?.(burstParams as never)?.symbols).toContainEqual({ symbol: BTC, timeframe: '5m' });
+    const alerts: Alert[] = [];
+    const seen: Candle[] = [];
+    const { session: paper } = paperSession({ ...plan(alerts, seen), runs: [{ strategy: burst, params: burstParams, timeframe: '1m', markets: [{ instrument: SOLUSDT_DEFAULT }] }] });
+    session = paper;
+    await session.start();
+    const btc = session.engines.get(SOL)!.contextWindows.get(`${BTC}@5m`)!;
+    const warmed = btc.length;
+    expect(warmed).toBeGreaterThan(0);
+    await waitFor('the kline subscriptions', () => session!.feed.state === 'live');
+    for (let i = 0; i < 12; i++) {
+      const before = seen.length;
+      local.advance(1);
+      await waitFor(`candle ${i + 1}`, () => seen.length > before);
+    }
+    await waitFor('BTC 5m candles from the stream', () => btc.length > warmed);
+    expect(btc.close(0)).toBeGreaterThan(30_000);
+    expect(alerts.filter((a) => a.level === 'error')).toEqual([]);
+  });
 });

@@ -106,9 +106,11 @@ export class TradingSession {
         const { instrument } = market;
         const symbol = instrument.symbol;
         const risk = options.risk ? new RiskGate(options.risk(symbol), run.strategy.name, symbol, new InstrumentRules(instrument), this.portfolio, timeframeMs(run.timeframe)) : undefined;
+        const needs = run.strategy.needs?.(run.params as never);
         const engine = new LiveEngine({
           symbol,
           timeframe: run.timeframe,
+          ...(needs ? { needs } : {}),
           strategy: run.strategy.create(run.params as never),
           venue: filtered(this.venue, symbol),
           orders: new OrderManager(this.venue, instrument, `${orderIdPrefix}-${symbol}`),
@@ -145,25 +147,47 @@ export class TradingSession {
     return this.feed.state;
   }
 
-  /** Warms every engine up, subscribes to the closed candles and starts the monitors. */
+  /** Warms every engine up (its own and its context series), subscribes to the closed candles and starts the monitors. */
   async start(): Promise<void> {
     const rest = new BybitRest({ endpoints: this.options.endpoints, clock: this.options.clock });
     for (const [symbol, { run, market, engine }] of this.bySymbol) {
       const history = market.history ?? (await this.fetchHistory(rest, symbol, run.timeframe));
-      engine.warmUp(history.filter((c) => c.closed));
+      const context = new Map<string, Candle[]>();
+      for (const key of engine.contextWindows.keys()) {
+        const [contextSymbol, timeframe] = key.split('@') as [string, Timeframe];
+        context.set(key, await this.fetchHistory(rest, contextSymbol, timeframe));
+      }
+      engine.warmUp(history.filter((c) => c.closed), context);
     }
     this.feed.onEvent((event) => {
-      if (event.type === 'candle' && event.candle.closed) this.onClosedCandle(event.symbol, event.interval, event.candle);
-      else if (event.type === 'trade') this.engines.get(event.trade.symbol)?.onTrade(event.trade);
+      if (event.type === 'candle' && event.candle.closed) {
+        this.onClosedCandle(event.symbol, event.interval, event.candle);
+        this.onContextCandle(event.symbol, event.interval, event.candle);
+      } else if (event.type === 'trade') this.engines.get(event.trade.symbol)?.onTrade(event.trade);
       else if (event.type === 'book') this.onBook(event.message.symbol);
       else if (event.type === 'connection' && event.state === 'degraded') this.alert({ level: 'warn', code: 'feedDegraded', message: `public feed degraded: ${event.reason}`, time: this.options.clock.now() });
     });
-    for (const [symbol, { run }] of this.bySymbol) {
+    const wanted = new Map<string, { klines: Set<KlineInterval>; trades: boolean; book: boolean }>();
+    const want = (symbol: string) => wanted.get(symbol) ?? wanted.set(symbol, { klines: new Set(), trades: false, book: false }).get(symbol)!;
+    for (const [symbol, { run, engine }] of this.bySymbol) {
       this.lastCandleAt.set(symbol, this.options.clock.now());
       const needs = run.strategy.needs?.(run.params as never);
-      this.feed.subscribe(symbol, { klines: [bybitInterval(run.timeframe) as KlineInterval], ...(needs?.trades ? { trades: true } : {}), ...(needs?.book ? { book: 50 as const } : {}) });
+      const own = want(symbol);
+      own.klines.add(bybitInterval(run.timeframe) as KlineInterval);
+      own.trades ||= needs?.trades === true;
+      own.book ||= needs?.book === true;
+      for (const feed of engine.contextFeeds) want(feed.symbol).klines.add(bybitInterval(feed.timeframe) as KlineInterval);
     }
+    for (const [symbol, w] of wanted) this.feed.subscribe(symbol, { klines: [...w.klines], ...(w.trades ? { trades: true } : {}), ...(w.book ? { book: 50 as const } : {}) });
     this.monitors.start();
+  }
+
+  /** Another symbol's candle for the engines that read it as context; through the journal, so it lands between the candles it falls between. */
+  private onContextCandle(symbol: string, interval: string, candle: Candle): void {
+    for (const engine of this.engines.values()) {
+      const feed = engine.contextFeeds.find((f) => f.symbol === symbol && bybitInterval(f.timeframe) === interval);
+      if (feed) void this.journal.run(() => engine.onContextCandle(symbol, feed.timeframe, candle));
+    }
   }
 
   /**
