@@ -63,6 +63,10 @@ export const configSchema = z.strictObject({
           orphanOrders: z.enum(['cancel', 'adopt']).default('cancel'),
           /** Leverage set on every traded symbol before the first order. */
           leverage: z.number().min(1).max(100).default(1),
+          /** Per-pair leverage over `leverage`, e.g. { "SOLUSDT": 3, "ETHUSDT": 2 } (the seed's pair table). */
+          leverageBySymbol: z.record(z.string().regex(/^[A-Z0-9]+$/, 'an upper-case symbol such as SOLUSDT'), z.number().min(1).max(100)).default({}),
+          /** The safety monitor alerts when open positions are worth more than this many times the equity. */
+          maxExposure: z.number().positive().max(100).default(3),
         })
         .prefault({}),
     })

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { configSchema } from '../config/schema.js';
 import { bybitEndpoints } from './bybit-endpoints.js';
+import { leverageOf } from './venue-check.js';
 
 const bybit = (settings: Record<string, unknown>) => configSchema.parse({ bybit: settings }).bybit;
 
@@ -29,6 +30,13 @@ describe('bybitEndpoints', () => {
   });
 
   it('has safe defaults for the stop guard', () => {
-    expect(bybit({}).safety).toEqual({ stopConfirmMs: 3000, stopFailurePolicy: 'retry', stopRetries: 3, orphanOrders: 'cancel', leverage: 1 });
+    expect(bybit({}).safety).toEqual({ stopConfirmMs: 3000, stopFailurePolicy: 'retry', stopRetries: 3, orphanOrders: 'cancel', leverage: 1, leverageBySymbol: {}, maxExposure: 3 });
+  });
+
+  it("takes a pair's own leverage over the common one, and refuses a malformed symbol", () => {
+    const settings = bybit({ safety: { leverage: 2, leverageBySymbol: { SOLUSDT: 3 } } });
+    expect(leverageOf(settings, 'SOLUSDT')).toBe(3);
+    expect(leverageOf(settings, 'ETHUSDT')).toBe(2);
+    expect(() => bybit({ safety: { leverageBySymbol: { 'sol-usdt': 3 } } })).toThrow(/upper-case symbol/);
   });
 });

@@ -18,13 +18,18 @@ export interface VenueCheck {
   readonly unprotected: readonly string[];
 }
 
+/** The leverage of one pair: its own setting, else the common one. */
+export function leverageOf(bybit: BybotConfig['bybit'], symbol: string): number {
+  return bybit.safety.leverageBySymbol[symbol] ?? bybit.safety.leverage;
+}
+
 export function venueFromConfig(endpoints: BybitEndpoints, credentials: ApiCredentials, instruments: readonly Instrument[], bybit: BybotConfig['bybit']): BybitVenue {
   return new BybitVenue({
     endpoints,
     credentials,
     instruments,
     clock: systemClock,
-    leverage: bybit.safety.leverage,
+    leverage: Object.fromEntries(instruments.map((i) => [i.symbol, leverageOf(bybit, i.symbol)])),
     stopGuard: { confirmMs: bybit.safety.stopConfirmMs, policy: bybit.safety.stopFailurePolicy, retries: bybit.safety.stopRetries },
     orphans: bybit.safety.orphanOrders,
     restTimeoutMs: bybit.requestTimeoutMs,

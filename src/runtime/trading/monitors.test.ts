@@ -68,6 +68,19 @@ describe('Monitors', () => {
     expect(alerts).toMatchObject([{ code: 'feedUnhealthy', level: 'warn', message: expect.stringContaining('reconnecting') }]);
   });
 
+  it('alerts when open positions are worth more than maxExposure times the equity', () => {
+    const clock = new ManualClock(0);
+    const alerts: Alert[] = [];
+    let notional = 25_000;
+    const session = { engines: new Map(), lastCandleAt: new Map(), timeframeOf: () => '1m' as const, unprotected: [], exposure: () => ({ equity: 10_000, notional }) };
+    const monitors = new Monitors(session, { maxExposure: 3 }, clock, (a) => alerts.push(a));
+    monitors.safety();
+    expect(alerts).toEqual([]);
+    notional = 31_000;
+    monitors.safety();
+    expect(alerts).toMatchObject([{ code: 'exposureHigh', level: 'error', message: expect.stringContaining('31000.00') }]);
+  });
+
   it('runs the exit rules of every engine on the position round', () => {
     const { clock, sol, monitors } = setup();
     monitors.positions();

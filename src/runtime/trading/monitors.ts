@@ -11,9 +11,11 @@ export interface MonitorSettings {
   readonly safetyMs: number;
   /** A symbol with no closed candle for its interval plus this long is stale: entries blocked until one arrives (default 30 000). */
   readonly staleGraceMs: number;
+  /** Open positions worth more than this many times the equity raise an alert (default 3). */
+  readonly maxExposure: number;
 }
 
-const DEFAULTS: MonitorSettings = { positionMs: 5000, safetyMs: 30_000, staleGraceMs: 30_000 };
+const DEFAULTS: MonitorSettings = { positionMs: 5000, safetyMs: 30_000, staleGraceMs: 30_000, maxExposure: 3 };
 
 /** What the monitors read of a session. */
 export interface Monitored {
@@ -23,6 +25,8 @@ export interface Monitored {
   readonly unprotected: readonly string[];
   /** The public feed's connection state; anything but 'live' is reported. */
   readonly feedState?: string;
+  /** Equity and the notional of the open positions at their last marks. */
+  exposure?(): { readonly equity: number; readonly notional: number };
 }
 
 const STALE = 'stale market data';
@@ -78,6 +82,10 @@ export class Monitors {
     const feed = this.session.feedState;
     if (feed !== undefined && feed !== 'live') {
       this.alert({ level: 'warn', code: 'feedUnhealthy', time: now, message: `public market data is ${feed}; entries wait for fresh candles, stops stay on the exchange` });
+    }
+    const exposure = this.session.exposure?.();
+    if (exposure && exposure.notional > this.settings.maxExposure * Math.max(exposure.equity, 0)) {
+      this.alert({ level: 'error', code: 'exposureHigh', time: now, message: `open positions are worth ${exposure.notional.toFixed(2)} USDT, more than ${this.settings.maxExposure}× the equity of ${exposure.equity.toFixed(2)} USDT` });
     }
     for (const symbol of this.session.unprotected) {
       this.alert({ level: 'error', code: 'unprotectedPosition', symbol, time: now, message: `${symbol}: position without a confirmed stop-loss; the stop guard is acting` });

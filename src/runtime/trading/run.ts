@@ -12,6 +12,7 @@ import { historyStore, type DataContext } from '../data-files.js';
 import { instrumentFor } from '../instruments.js';
 import { venueCredentials } from '../venue-keys.js';
 import { storeConfigOf } from '../store.js';
+import { leverageOf } from '../venue-check.js';
 import { openStore } from '../../storage/index.js';
 import type { Store } from '../../ports/store.js';
 import { CORRELATION_KEY, createLogger, type LoggerOptions, type ManagedLogger } from '../../observability/index.js';
@@ -118,7 +119,8 @@ async function trade(request: TradeRequest, prepared: ReturnType<typeof prepare>
     initialEquity: request.equity,
     clock: systemClock,
     store,
-    ...(request.risk ? { risk: () => new RiskEngine({ sizing: { leverage: bybit.safety.leverage } }) } : {}),
+    ...(request.risk ? { risk: (symbol: string) => new RiskEngine({ sizing: { leverage: leverageOf(bybit, symbol) } }) } : {}),
+    monitors: { maxExposure: bybit.safety.maxExposure },
     onAlert: (alert) => {
       log[alert.level](alert.message, { code: alert.code, ...(alert.symbol ? { symbol: alert.symbol } : {}) });
       out.alert(alert);

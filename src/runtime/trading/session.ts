@@ -142,6 +142,16 @@ export class TradingSession {
     return this.options.unprotected?.() ?? [];
   }
 
+  /** Equity and what the open positions are worth at their last marks (the safety monitor's exposure check). */
+  exposure(): { readonly equity: number; readonly notional: number } {
+    let notional = 0;
+    for (const symbol of this.engines.keys()) {
+      const held = this.portfolio.position(symbol);
+      if (held.size !== 0 && Number.isFinite(held.mark)) notional += Math.abs(held.size) * held.mark;
+    }
+    return { equity: this.portfolio.equity, notional };
+  }
+
   /** The public feed's connection state ('live' when healthy). */
   get feedState(): string {
     return this.feed.state;
