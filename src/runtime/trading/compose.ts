@@ -9,6 +9,7 @@ import type { BybitVenue } from '../../venues/bybit/venue/bybit-venue.js';
 import type { VenueNotice } from '../../venues/bybit/venue/options.js';
 import { SimVenue } from '../../venues/sim/sim-venue.js';
 import { venueFromConfig } from '../venue-check.js';
+import type { Alert } from './alert.js';
 import { TradingSession, type SessionOptions } from './session.js';
 
 export type SessionPlan = Omit<SessionOptions, 'mode' | 'venue' | 'matchCandle' | 'unprotected'>;
@@ -44,11 +45,20 @@ export interface LivePlan extends SessionPlan {
  * check, margin, leverage, private stream and reconciliation (start-up after a crash is this same
  * path) — before the session sees a single candle.
  */
+/** The wallet by REST each safety round: the exchange reachable, and money left to margin new orders. */
+async function walletChecks(venue: BybitVenue, clock: Clock): Promise<Alert[]> {
+  const wallet = await venue.refreshWallet();
+  const usdt = wallet?.coins.find((c) => c.coin === 'USDT');
+  if (wallet === undefined || usdt === undefined) return [{ level: 'warn', code: 'noBalance', time: clock.now(), message: 'the wallet reports no USDT balance' }];
+  if (!(usdt.equity > 0)) return [{ level: 'error', code: 'noEquity', time: clock.now(), message: `USDT equity is ${usdt.equity}: nothing left to trade with` }];
+  return [];
+}
+
 export async function liveSession(plan: LivePlan): Promise<{ session: TradingSession; venue: BybitVenue }> {
   const venue = venueFromConfig(plan.venueEndpoints, plan.credentials, instrumentsOf(plan), plan.bybit);
   if (plan.onNotice) venue.onNotice(plan.onNotice);
   // The session listens before the venue starts: what reconciliation finds (missed fills, positions) reaches the store and the engines.
-  const session = new TradingSession({ ...plan, mode: 'live', venue, unprotected: () => venue.unprotected() });
+  const session = new TradingSession({ ...plan, mode: 'live', venue, unprotected: () => venue.unprotected(), venueChecks: () => walletChecks(venue, plan.clock) });
   try {
     if (plan.store) {
       const recovery = await plan.store.loadRecovery();

@@ -81,6 +81,29 @@ describe('Monitors', () => {
     expect(alerts).toMatchObject([{ code: 'exposureHigh', level: 'error', message: expect.stringContaining('31000.00') }]);
   });
 
+  it("alerts what the venue's balance check finds, and when it cannot run", async () => {
+    const clock = new ManualClock(0);
+    const alerts: Alert[] = [];
+    let fail = false;
+    const session = {
+      engines: new Map(),
+      lastCandleAt: new Map(),
+      timeframeOf: () => '1m' as const,
+      unprotected: [],
+      venueChecks: async (): Promise<Alert[]> => {
+        if (fail) throw new Error('HTTP 502');
+        return [{ level: 'error', code: 'noEquity', message: 'USDT equity is 0', time: 0 }];
+      },
+    };
+    const monitors = new Monitors(session, {}, clock, (a) => alerts.push(a));
+    monitors.safety();
+    fail = true;
+    monitors.safety();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(alerts.map((a) => a.code)).toEqual(['noEquity', 'venueUnreachable']);
+    expect(alerts[1]!.message).toMatch(/HTTP 502/);
+  });
+
   it('runs the exit rules of every engine on the position round', () => {
     const { clock, sol, monitors } = setup();
     monitors.positions();

@@ -27,6 +27,8 @@ export interface Monitored {
   readonly feedState?: string;
   /** Equity and the notional of the open positions at their last marks. */
   exposure?(): { readonly equity: number; readonly notional: number };
+  /** The venue's own checks (live: the wallet read by REST); what they find is alerted. */
+  venueChecks?(): Promise<readonly Alert[]>;
 }
 
 const STALE = 'stale market data';
@@ -89,6 +91,13 @@ export class Monitors {
     }
     for (const symbol of this.session.unprotected) {
       this.alert({ level: 'error', code: 'unprotectedPosition', symbol, time: now, message: `${symbol}: position without a confirmed stop-loss; the stop guard is acting` });
+    }
+    const checks = this.session.venueChecks;
+    if (checks) {
+      void checks.call(this.session).then(
+        (alerts) => alerts.forEach((a) => this.alert(a)),
+        (error: Error) => this.alert({ level: 'error', code: 'venueUnreachable', time: this.clock.now(), message: `the venue's balance check failed: ${error.message}` }),
+      );
     }
   }
 

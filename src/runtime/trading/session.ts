@@ -67,6 +67,8 @@ export interface SessionOptions {
   readonly monitors?: Partial<MonitorSettings>;
   /** Live venue only: symbols holding a position without a confirmed stop (the safety monitor alerts). */
   readonly unprotected?: () => readonly string[];
+  /** Live venue only: the balance check of each safety round. */
+  readonly venueChecks?: () => Promise<readonly Alert[]>;
   readonly onAlert?: (alert: Alert) => void;
   readonly onTrade?: (symbol: string, trade: RoundTrip) => void;
   readonly onVenueEvent?: (event: VenueEvent) => void;
@@ -140,6 +142,10 @@ export class TradingSession {
 
   get unprotected(): readonly string[] {
     return this.options.unprotected?.() ?? [];
+  }
+
+  venueChecks(): Promise<readonly Alert[]> {
+    return this.options.venueChecks?.() ?? Promise.resolve([]);
   }
 
   /** Equity and what the open positions are worth at their last marks (the safety monitor's exposure check). */
