@@ -24,6 +24,15 @@ export class Portfolio {
     this.wallet = initialBalance;
   }
 
+  /**
+   * The balance as the venue states it (a live wallet at start-up, after reconciliation): from here
+   * on the events move it as before.
+   */
+  rebase(balance: number): void {
+    if (!(balance > 0) || !Number.isFinite(balance)) throw new RangeError(`balance must be a positive amount, got ${balance}`);
+    this.wallet = balance;
+  }
+
   /** Wallet balance: initial + realised PnL − fees − funding. */
   get balance(): number {
     return this.wallet;

@@ -69,6 +69,9 @@ export async function liveSession(plan: LivePlan): Promise<{ session: TradingSes
     }
     await venue.start();
     await session.journal.idle();
+    // A live account's money is what the exchange says, not a paper figure.
+    const usdt = venue.wallet()?.coins.find((c) => c.coin === 'USDT');
+    if (usdt !== undefined && usdt.walletBalance > 0) session.portfolio.rebase(usdt.walletBalance);
   } catch (error) {
     venue.close();
     throw error;

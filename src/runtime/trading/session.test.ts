@@ -98,7 +98,7 @@ describe('trading sessions on the local exchange', () => {
   });
 
   it('live: the same strategy through BybitVenue against the local exchange trades as the backtest does', async () => {
-    local = await startTestExchange(HISTORY);
+    local = await startTestExchange(HISTORY, { account: { initialEquity: 25_000 } });
     local.advance(WARM);
     const alerts: Alert[] = [];
     const seen: Candle[] = [];
@@ -107,6 +107,8 @@ describe('trading sessions on the local exchange', () => {
     const live = await liveSession({ ...plan(alerts, seen), credentials: new ApiCredentials(TRADER.key, TRADER.secret), venueEndpoints: endpoints, bybit });
     session = live.session;
     closeVenue = () => live.venue.close();
+    // The plan says 10,000 USDT; the account holds 25,000: the live portfolio takes the wallet's figure.
+    expect(session.portfolio.balance).toBe(25_000);
     await session.start();
     await waitFor('the kline subscription', () => session!.feed.state === 'live');
     // An order sent after a candle must be on the exchange before the next candle closes: as at Bybit, where the next candle is a minute away.
