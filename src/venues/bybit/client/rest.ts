@@ -20,8 +20,7 @@ export interface LimitReport {
 }
 
 /** The request may or may not have taken effect (timeout, 5xx, connection lost): confirm before retrying. */
-export class OutcomeUnknownError extends TransientError {
-}
+export class OutcomeUnknownError extends TransientError {}
 
 /** retCode 10006: nothing was done; try again after `resetAt`. */
 export class RateLimitedError extends TransientError {
