@@ -16,6 +16,7 @@ import { generateCsv } from './support.js';
 
 const ROWS = 1_000_000;
 const PEAK_MEMORY = '--peak-memory';
+const CACHE_RUNS = '--cache-runs';
 
 /** Load (from CSV, or from the cache when `cacheDir` is given), run sma-cross 10/30, compute the metrics. */
 function endToEnd(csv: string, cacheDir: string | undefined): { ms: number; trades: number } {
@@ -69,6 +70,16 @@ function peakMemoryMb(csv: string, cacheDir: string): number {
   return Math.round(Number(out.trim()));
 }
 
+/**
+ * The cache path timed in a process of its own, as an optimiser or a session of backtests runs it:
+ * three untimed runs, then five timed. In the process that also ran the CSV path, V8 has tuned the
+ * shared code for both and the cache path runs about 60 % slower; isolating it measures the path itself.
+ */
+function cacheRunsMs(csv: string, cacheDir: string): { first: number; runs: number[] } {
+  const out = execFileSync(process.execPath, [fileURLToPath(import.meta.url), CACHE_RUNS, csv, cacheDir], { encoding: 'utf8' });
+  return JSON.parse(out.trim()) as { first: number; runs: number[] };
+}
+
 function main(): void {
   const work = mkdtempSync(join(tmpdir(), 'bybot-bench-bt-'));
   try {
@@ -79,8 +90,12 @@ function main(): void {
     // Steady state, as a session of runs sees it: each path runs once untimed, then the best of three counts.
     endToEnd(csv, undefined);
     const fromCsv = [endToEnd(csv, undefined), endToEnd(csv, undefined), endToEnd(csv, undefined)].reduce((a, b) => (b.ms < a.ms ? b : a));
-    endToEnd(csv, cacheDir);
-    const best = Math.min(endToEnd(csv, cacheDir).ms, endToEnd(csv, cacheDir).ms, endToEnd(csv, cacheDir).ms);
+    // The cache path is what an optimiser repeats thousands of times: its figure is the steady state
+    // in a process of its own — the median of five runs after three untimed ones; its first run is printed too.
+    const isolated = cacheRunsMs(csv, cacheDir);
+    const firstFromCache = isolated.first;
+    const cacheRuns = isolated.runs.sort((a, b) => a - b);
+    const best = cacheRuns[2]!;
     const peakRssMb = peakMemoryMb(csv, cacheDir);
     const year = realisticYear(work);
     const figures = {
@@ -90,14 +105,14 @@ function main(): void {
       candles: ROWS,
       trades: fromCsv.trades,
       fromCsv: { ms: fromCsv.ms, candlesPerSecond: Math.round(ROWS / (fromCsv.ms / 1000)), target: 2_000_000 },
-      fromCache: { ms: best, candlesPerSecond: Math.round(ROWS / (best / 1000)), target: 5_000_000 },
+      fromCache: { ms: best, candlesPerSecond: Math.round(ROWS / (best / 1000)), target: 5_000_000, runsMs: cacheRuns.map((ms) => Math.round(ms)), firstRunMs: Math.round(firstFromCache) },
       peakRssMb,
       realisticYear: { strategy: 'donchian-breakout', ...year },
     };
     const verdict = (value: number, target: number): string => (value >= target ? 'met' : 'MISSED');
     console.log(`sma-cross 10/30 over ${ROWS.toLocaleString('en')} 1m candles (${fromCsv.trades} trades), load + run + metrics:`);
     console.log(`  from CSV:   ${fromCsv.ms.toFixed(0)} ms = ${figures.fromCsv.candlesPerSecond.toLocaleString('en')} candles/s (target ≥ 2,000,000: ${verdict(figures.fromCsv.candlesPerSecond, 2e6)})`);
-    console.log(`  from cache: ${best.toFixed(0)} ms = ${figures.fromCache.candlesPerSecond.toLocaleString('en')} candles/s (target ≥ 5,000,000: ${verdict(figures.fromCache.candlesPerSecond, 5e6)})`);
+    console.log(`  from cache: ${best.toFixed(0)} ms = ${figures.fromCache.candlesPerSecond.toLocaleString('en')} candles/s, median of ${cacheRuns.map((ms) => ms.toFixed(0)).join(' / ')} ms after three untimed runs in a process of its own (target ≥ 5,000,000: ${verdict(figures.fromCache.candlesPerSecond, 5e6)}); its first, cold run took ${firstFromCache.toFixed(0)} ms`);
     console.log(`  peak memory (RSS) of a process loading and running them: ${peakRssMb} MB`);
     console.log(
       `donchian-breakout over a year: ${year.candles.toLocaleString('en')} 5m candles with ${year.detailCandles.toLocaleString('en')} 1m detail candles, fees and 2 bps slippage: ${year.ms.toFixed(0)} ms (${year.trades} trades)`,
@@ -114,6 +129,12 @@ function main(): void {
 if (process.argv[2] === PEAK_MEMORY) {
   endToEnd(process.argv[3]!, process.argv[4]!);
   console.log(process.resourceUsage().maxRSS / 1024);
+} else if (process.argv[2] === CACHE_RUNS) {
+  const [csv, cacheDir] = [process.argv[3]!, process.argv[4]!];
+  const first = endToEnd(csv, cacheDir).ms;
+  endToEnd(csv, cacheDir);
+  endToEnd(csv, cacheDir);
+  console.log(JSON.stringify({ first, runs: Array.from({ length: 5 }, () => endToEnd(csv, cacheDir).ms) }));
 } else {
   main();
 }
