@@ -1,20 +1,18 @@
 // clockSkew over HTTP: a client on the replay clock falls outside recvWindow (10002) and resyncs from /v5/market/time.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { LocalExchange } from '../index.js';
 import { publicGet } from '../test-support/client.js';
 import { SOL, startTestExchange } from '../test-support/fixtures.js';
 import type { HttpFaults } from './http-faults.js';
+import { useFaultExchange } from './test-support/fault-exchange.js';
 import { send } from './test-support/requests.js';
 
 let exchange: LocalExchange;
 let faults: HttpFaults;
-beforeAll(async () => {
-  exchange = await startTestExchange();
-  exchange.advance(5);
-  faults = exchange.httpFaults;
+useFaultExchange(() => startTestExchange(), 5, (started) => {
+  exchange = started;
+  faults = started.httpFaults;
 });
-afterEach(() => faults.clear());
-afterAll(() => exchange.close());
 
 const realtime = (timestamp?: number) => send(exchange, 'GET', '/v5/order/realtime', { category: 'linear', symbol: SOL }, timestamp === undefined ? {} : { timestamp });
 

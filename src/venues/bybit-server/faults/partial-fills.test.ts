@@ -1,20 +1,18 @@
 // partialFills over HTTP: a share of each candle's volume fills per order, until the switch is cleared.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { LocalExchange } from '../index.js';
 import { candles, flat, SOL, startTestExchange } from '../test-support/fixtures.js';
 import type { HttpFaults } from './http-faults.js';
+import { useFaultExchange } from './test-support/fault-exchange.js';
 import { createOrder, orderByLinkId } from './test-support/requests.js';
 
 let exchange: LocalExchange;
 let faults: HttpFaults;
-beforeAll(async () => {
-  // Quiet candles of 1000 SOL around 100 (low 99.9): a 0.002 share is 2 SOL a candle.
-  exchange = await startTestExchange(candles(flat(60, 100)));
-  exchange.advance(2);
-  faults = exchange.httpFaults;
+// Quiet candles of 1000 SOL around 100 (low 99.9): a 0.002 share is 2 SOL a candle.
+useFaultExchange(() => startTestExchange(candles(flat(60, 100))), 2, (started) => {
+  exchange = started;
+  faults = started.httpFaults;
 });
-afterEach(() => faults.clear());
-afterAll(() => exchange.close());
 
 const fills = async (orderLinkId: string) => {
   const order = await orderByLinkId(exchange, orderLinkId);

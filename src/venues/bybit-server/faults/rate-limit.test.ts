@@ -1,22 +1,20 @@
 // rateLimit over HTTP: 10006 with the real limiter's headers, bucket empty, on private endpoints only.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../core/clock.js';
 import type { LocalExchange } from '../index.js';
 import { publicGet } from '../test-support/client.js';
 import { startTestExchange, wave } from '../test-support/fixtures.js';
 import type { HttpFaults } from './http-faults.js';
+import { useFaultExchange } from './test-support/fault-exchange.js';
 import { createOrder, orderByLinkId, send } from './test-support/requests.js';
 
 let exchange: LocalExchange;
 let faults: HttpFaults;
-beforeAll(async () => {
-  // Bybit's own limits (10/s on order/create), on a clock that stands still: nothing here reaches them.
-  exchange = await startTestExchange(wave(30), { rateLimits: {}, rateLimitClock: new ManualClock(0) });
-  exchange.advance(1);
-  faults = exchange.httpFaults;
+// Bybit's own limits (10/s on order/create), on a clock that stands still: nothing here reaches them.
+useFaultExchange(() => startTestExchange(wave(30), { rateLimits: {}, rateLimitClock: new ManualClock(0) }), 1, (started) => {
+  exchange = started;
+  faults = started.httpFaults;
 });
-afterEach(() => faults.clear());
-afterAll(() => exchange.close());
 
 describe('rateLimit', () => {
   it('answers 10006 with X-Bapi-Limit, Status 0 and the reset time, and places nothing', async () => {

@@ -1,20 +1,18 @@
 // serverError and serverErrorAfter over HTTP: a 5xx page instead of the envelope, with the request dropped or really executed.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { LocalExchange } from '../index.js';
 import { publicGet } from '../test-support/client.js';
 import { startTestExchange } from '../test-support/fixtures.js';
 import type { HttpFaults } from './http-faults.js';
+import { useFaultExchange } from './test-support/fault-exchange.js';
 import { createOrder, orderByLinkId, send } from './test-support/requests.js';
 
 let exchange: LocalExchange;
 let faults: HttpFaults;
-beforeAll(async () => {
-  exchange = await startTestExchange();
-  exchange.advance(5);
-  faults = exchange.httpFaults;
+useFaultExchange(() => startTestExchange(), 5, (started) => {
+  exchange = started;
+  faults = started.httpFaults;
 });
-afterEach(() => faults.clear());
-afterAll(() => exchange.close());
 
 describe('serverError: the gateway fails and the exchange never sees the request', () => {
   it('answers the status asked for with an HTML page, and places nothing', async () => {

@@ -1,26 +1,24 @@
 // rejectEntryStopLoss and rejectTradingStop over HTTP: a position left without the stop its client asked for.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { LocalExchange } from '../index.js';
 import { candles, flat, SOL, startTestExchange } from '../test-support/fixtures.js';
 import type { HttpFaults } from './http-faults.js';
+import { useFaultExchange } from './test-support/fault-exchange.js';
 import { createOrder, orderByLinkId, send } from './test-support/requests.js';
 
 let exchange: LocalExchange;
 let faults: HttpFaults;
-beforeAll(async () => {
-  exchange = await startTestExchange(candles(flat(60, 100)));
-  exchange.advance(2);
-  faults = exchange.httpFaults;
+useFaultExchange(() => startTestExchange(candles(flat(60, 100))), 2, (started) => {
+  exchange = started;
+  faults = started.httpFaults;
 });
 afterEach(async () => {
-  faults.clear();
   // Flat again for the next test.
   if (exchange.venue.position(SOL).size !== 0) {
     await createOrder(exchange, { side: 'Sell', orderType: 'Market', qty: '0', reduceOnly: true, closeOnTrigger: true, price: undefined });
     exchange.advance(1);
   }
 });
-afterAll(() => exchange.close());
 
 const buy = (orderLinkId: string, extra: Record<string, unknown> = {}) => createOrder(exchange, { orderType: 'Market', qty: '1', price: undefined, orderLinkId, ...extra });
 const position = async () => (await send(exchange, 'GET', '/v5/position/list', { category: 'linear', symbol: SOL })).body.result.list[0];

@@ -1,19 +1,17 @@
 // timeout and timeoutAfter over HTTP: held before or after the exchange acts, released by time, by the client, or by closing.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { LocalExchange } from '../index.js';
 import { startTestExchange } from '../test-support/fixtures.js';
 import type { HttpFaults } from './http-faults.js';
+import { useFaultExchange } from './test-support/fault-exchange.js';
 import { createOrder, orderByLinkId, send, timed, until } from './test-support/requests.js';
 
 let exchange: LocalExchange;
 let faults: HttpFaults;
-beforeAll(async () => {
-  exchange = await startTestExchange();
-  exchange.advance(5);
-  faults = exchange.httpFaults;
+useFaultExchange(() => startTestExchange(), 5, (started) => {
+  exchange = started;
+  faults = started.httpFaults;
 });
-afterEach(() => faults.clear());
-afterAll(() => exchange.close());
 
 /** A create the client gives up on once the server holds it: what it sees is the abort. */
 async function abandonedCreate(orderLinkId: string): Promise<unknown> {
