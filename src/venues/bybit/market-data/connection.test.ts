@@ -1,24 +1,17 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../core/clock.js';
 import { seededRandom } from '../../../core/random.js';
 import type { MarketDataEvent } from './events.js';
 import type { BybitMarketData } from './market-data.js';
-import { FakeStream } from './test-support/fake-stream.js';
-import { feedOn } from './test-support/feed.js';
+import type { FakeStream } from './test-support/fake-stream.js';
+import { feedOn, useFakeStream } from './test-support/feed.js';
 import { bookFrame, REFERENCE_TRADE } from './test-support/frames.js';
 import { eventually, nextEvent, record } from './test-support/wait.js';
 
 let server: FakeStream;
 let feed: BybitMarketData | undefined;
 
-beforeEach(async () => {
-  server = await FakeStream.start();
-});
-afterEach(async () => {
-  await feed?.close();
-  feed = undefined;
-  await server.close();
-});
+useFakeStream((started) => (server = started), () => feed, () => (feed = undefined));
 
 const transitions = (events: readonly MarketDataEvent[]) => events.flatMap((e) => (e.type === 'connection' ? [`${e.previous}→${e.state}`] : []));
 

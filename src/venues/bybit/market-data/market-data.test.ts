@@ -1,25 +1,17 @@
-import { afterEach, beforeEach, describe, expect, it, onTestFinished } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { InputError } from '../../../core/errors.js';
 import type { MarketDataEvent } from './events.js';
 import type { BybitMarketData } from './market-data.js';
 import { FakeStream } from './test-support/fake-stream.js';
-import { feedOn, liveHandles, quiet, trackIntervals } from './test-support/feed.js';
+import { feedOn, liveHandles, quiet, trackIntervals, useFakeStream } from './test-support/feed.js';
 import { REFERENCE_KLINE, REFERENCE_LIQUIDATION, REFERENCE_TICKER, REFERENCE_TRADE } from './test-support/frames.js';
 import { eventually, nextEvent, record } from './test-support/wait.js';
 
 let server: FakeStream;
 let feed: BybitMarketData | undefined;
 
-beforeEach(async () => {
-  server = await FakeStream.start();
-});
-afterEach(async () => {
-  await feed?.close();
-  feed = undefined;
-  await server.close();
-  // Sockets of one test must not count against the next one's handle checks.
-  await eventually(() => (liveHandles()['TCPSocketWrap'] ?? 0) === 0, 'every socket closed');
-});
+// Sockets of one test must not count against the next one's handle checks.
+useFakeStream((started) => (server = started), () => feed, () => (feed = undefined), () => eventually(() => (liveHandles()['TCPSocketWrap'] ?? 0) === 0, 'every socket closed'));
 
 /** The runner's own timers, counted before the feed exists. */
 const runnerTimers = () => liveHandles()['Timeout'] ?? 0;

@@ -1,7 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { BybitMarketData } from './market-data.js';
-import { FakeStream } from './test-support/fake-stream.js';
-import { feedOn } from './test-support/feed.js';
+import type { FakeStream } from './test-support/fake-stream.js';
+import { feedOn, useFakeStream } from './test-support/feed.js';
 import { bookFrame, REFERENCE_DELTA, SNAPSHOT_BEFORE_REFERENCE } from './test-support/frames.js';
 import { eventually, nextEvent, record } from './test-support/wait.js';
 
@@ -12,14 +12,7 @@ const delta = (u: number, bids: [string, string][] = [], asks: [string, string][
 let server: FakeStream;
 let feed: BybitMarketData | undefined;
 
-beforeEach(async () => {
-  server = await FakeStream.start();
-});
-afterEach(async () => {
-  await feed?.close();
-  feed = undefined;
-  await server.close();
-});
+useFakeStream((started) => (server = started), () => feed, () => (feed = undefined));
 
 describe('BybitMarketData: local order book', () => {
   it('snapshot then the reference delta → the book and the best bid / ask each event carries', async () => {

@@ -1,9 +1,9 @@
 // A feed on a FakeStream with test-sized timings: pings every 100 ms, reconnects within 20–100 ms, and staleness far enough away not to fire by accident.
-import { vi } from 'vitest';
+import { afterEach, beforeEach, vi } from 'vitest';
 import { seededRandom } from '../../../../core/random.js';
 import { BybitMarketData } from '../market-data.js';
 import type { MarketDataOptions } from '../options.js';
-import type { FakeStream } from './fake-stream.js';
+import { FakeStream } from './fake-stream.js';
 
 export const FAST: Omit<MarketDataOptions, 'endpoints' | 'random'> = {
   pingIntervalMs: 100,
@@ -57,4 +57,22 @@ export function trackIntervals(): { readonly open: () => number; readonly restor
       clear.mockRestore();
     },
   };
+}
+
+/**
+ * The hooks every fake-stream test file shares: a fresh server before each test; after it, the
+ * test's feed closed (`current` names it, `forget` drops it), the server closed, then `afterClose`.
+ */
+export function useFakeStream(started: (server: FakeStream) => void, current: () => BybitMarketData | undefined, forget: () => void, afterClose?: () => Promise<void>): void {
+  let server: FakeStream | undefined;
+  beforeEach(async () => {
+    server = await FakeStream.start();
+    started(server);
+  });
+  afterEach(async () => {
+    await current()?.close();
+    forget();
+    await server?.close();
+    await afterClose?.();
+  });
 }
