@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { LocalExchange } from '../venues/bybit-server/index.js';
-import { candles, startTestExchange, TRADER, WITHDRAWER } from '../venues/bybit-server/test-support/fixtures.js';
+import { startTestExchange, swing, TRADER, WITHDRAWER } from '../venues/bybit-server/test-support/fixtures.js';
 import { run } from './program.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'bybot-trade-cli-'));
@@ -17,12 +17,7 @@ afterEach(async () => {
 process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
 
 /** A wave with several SMA(3)/SMA(8) crossings. */
-const WAVE = candles(
-  Array.from({ length: 400 }, (_, i) => {
-    const at = (k: number) => Math.round((100 + 3 * Math.sin(k / 6) + Math.sin(k / 2.3)) * 100) / 100;
-    return [at(i), Math.max(at(i), at(i + 1)) + 0.05, Math.min(at(i), at(i + 1)) - 0.05, at(i + 1)] as const;
-  }),
-);
+const WAVE = swing(400);
 
 // The command's own log lines stay out of the test output (the live test sends them to files and reads those).
 process.env['BYBOT_LOG__STDOUT'] = 'false';

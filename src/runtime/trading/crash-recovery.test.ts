@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { VenueEvent } from '../../domain/venue-events.js';
 import type { LocalExchange } from '../../venues/bybit-server/index.js';
-import { candles, startTestExchange, TRADER } from '../../venues/bybit-server/test-support/fixtures.js';
+import { startTestExchange, swing, TRADER } from '../../venues/bybit-server/test-support/fixtures.js';
 import { exchangeExecIds, exchangePosition } from '../../venues/bybit/venue/test-support/harness.js';
 import { BotProcess, buildCli } from './test-support/bot-process.js';
 
@@ -15,14 +15,7 @@ let main: string;
 let local: LocalExchange;
 beforeAll(async () => {
   main = buildCli();
-  local = await startTestExchange(
-    candles(
-      Array.from({ length: 400 }, (_, i) => {
-        const at = (k: number) => Math.round((100 + 3 * Math.sin(k / 6) + Math.sin(k / 2.3)) * 100) / 100;
-        return [at(i), Math.max(at(i), at(i + 1)) + 0.05, Math.min(at(i), at(i + 1)) - 0.05, at(i + 1)] as const;
-      }),
-    ),
-  );
+  local = await startTestExchange(swing(400));
   local.advance(20);
 }, 120_000);
 afterAll(async () => {

@@ -14,20 +14,13 @@ import { urlEndpoints } from '../../venues/bybit/client/endpoints.js';
 import { waitFor } from '../../venues/bybit/venue/test-support/harness.js';
 import { ApiCredentials } from '../../venues/bybit/sign.js';
 import type { LocalExchange } from '../../venues/bybit-server/index.js';
-import { BTC, BTCUSDT, candles, SOL, startTestExchange, TRADER } from '../../venues/bybit-server/test-support/fixtures.js';
+import { BTC, BTCUSDT, SOL, startTestExchange, swing, TRADER } from '../../venues/bybit-server/test-support/fixtures.js';
 import { SimVenue } from '../../venues/sim/sim-venue.js';
 import { liveSession, paperSession, type SessionPlan } from './compose.js';
 import type { Alert, TradingSession } from './session.js';
 
 /** A wave with enough SMA(3)/SMA(8) crossings for several trades in 120 minutes. */
-const HISTORY = candles(
-  Array.from({ length: 160 }, (_, i) => {
-    const at = (k: number) => Math.round((100 + 3 * Math.sin(k / 6) + Math.sin(k / 2.3)) * 100) / 100;
-    const open = at(i);
-    const close = at(i + 1);
-    return [open, Math.max(open, close) + 0.05, Math.min(open, close) - 0.05, close] as const;
-  }),
-);
+const HISTORY = swing(160);
 const WARM = 20;
 const STEPS = 100;
 const definition = findStrategy('sma-cross');

@@ -286,7 +286,6 @@ export class TradingSession {
 /** The venue as one symbol's engine sees it: only that symbol's events reach its portfolio bookkeeping and hooks. */
 function filtered(venue: ExecutionVenue, symbol: string): ExecutionVenue {
   return {
-    ...venue,
     onEvent: (handler) =>
       venue.onEvent((event) => {
         const eventSymbol = 'symbol' in event ? event.symbol : 'order' in event ? event.order.symbol : undefined;

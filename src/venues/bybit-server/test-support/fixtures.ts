@@ -40,6 +40,12 @@ export function wave(count: number): Candle[] {
   );
 }
 
+/** `count` minutes of two waves around 100 (periods of about 38 and 14 minutes): many crossings of short moving averages, for trading tests. */
+export function swing(count: number): Candle[] {
+  const at = (k: number) => Math.round((100 + 3 * Math.sin(k / 6) + Math.sin(k / 2.3)) * 100) / 100;
+  return candles(Array.from({ length: count }, (_, i) => [at(i), Math.max(at(i), at(i + 1)) + 0.05, Math.min(at(i), at(i + 1)) - 0.05, at(i + 1)] as const));
+}
+
 export const FUNDING: FundingRate[] = [
   { symbol: SOL, time: Date.UTC(2024, 0, 1, 0), rate: 0.0001 },
   { symbol: SOL, time: Date.UTC(2024, 0, 1, 8), rate: 0.0002 },
