@@ -89,6 +89,8 @@ export class TradingSession {
   readonly journal: Journal;
   private readonly venue: ExecutionVenue;
   private readonly bySymbol = new Map<string, SymbolRun>();
+  /** Open time of the newest closed candle taken per symbol (queued or handled). */
+  private readonly newestCandle = new Map<string, number>();
   /** Entry signals since the last candle's writes. */
   private readonly pendingSignals: Signal[] = [];
   private stopping = false;
@@ -237,17 +239,18 @@ export class TradingSession {
     // Matching first (its fills are queued behind it), then the strategy once those fills are stored and applied.
     // Trades close on fills: in paper while the candle is matched, live whenever the venue reports.
     void this.journal.run(() => {
+      // A repeated or older candle (a duplicate frame, a reconnect) changes nothing; decided here, in queue order.
+      const newest = this.newestCandle.get(symbol) ?? (engine.window.length > 0 ? engine.window.time(0) : -Infinity);
+      if (candle.time <= newest) return;
+      this.newestCandle.set(symbol, candle.time);
       const known = engine.trades.length;
-      const newest = engine.window.length > 0 ? engine.window.time(0) : -Infinity;
-      if (candle.time > newest) this.options.matchCandle?.(symbol, candle);
+      this.options.matchCandle?.(symbol, candle);
       // Queued from here, so it comes after the events the match just queued.
       void this.journal.run(() => this.act(symbol, engine, candle, known));
     });
   }
 
   private async act(symbol: string, engine: LiveEngine, candle: Candle, known: number): Promise<void> {
-    const newest = engine.window.length > 0 ? engine.window.time(0) : -Infinity;
-    if (candle.time <= newest) return; // a repeated or older candle (reconnect) changes nothing
     const riskKnown = engine.riskEvents.length;
     engine.onCandle(candle);
     const trades = engine.trades.slice(known);
