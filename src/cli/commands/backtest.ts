@@ -1,7 +1,6 @@
 // `bybot backtest`: one strategy over real history, with a progress bar, a console summary, JSON and an HTML report.
 import type { Command } from 'commander';
 import { parseOptionalRange, parseSymbol, parseTimeframeArg } from '../../runtime/args.js';
-import { backtestFromRequest, lookaheadFromRequest } from '../../runtime/backtest.js';
 import { configFor, dataContext } from '../context.js';
 import { isoTime, type Output } from '../output.js';
 import type { ExitStatus } from './data.js';
@@ -31,6 +30,9 @@ const money = (v: number) => (Number.isFinite(v) ? v.toFixed(2) : v > 0 ? '∞' 
 const pct = (v: number) => (Number.isFinite(v) ? `${v.toFixed(2)} %` : v > 0 ? '∞' : '−∞');
 const ratio = (v: number) => (Number.isFinite(v) ? v.toFixed(2) : v > 0 ? '∞' : '−∞');
 
+/** The backtest runtime (engine, strategies, report), loaded when a command runs rather than at every start of bybot. */
+const backtestRuntime = () => import('../../runtime/backtest.js');
+
 export function registerBacktestCommand(program: Command, io: Output, status: ExitStatus): void {
   program
     .command('backtest')
@@ -52,10 +54,11 @@ export function registerBacktestCommand(program: Command, io: Output, status: Ex
     .option('--risk', 'put the risk engine between the strategy and the orders (sizing, protections, signal checks)')
     .option('--json <out.json>', 'write the full result as JSON')
     .option('--report <out.html>', 'write the self-contained HTML report')
-    .action((opts: BacktestOptions, command: Command) => {
+    .action(async (opts: BacktestOptions, command: Command) => {
       const symbol = parseSymbol(opts.symbol);
       const timeframe = parseTimeframeArg(opts.timeframe, '--timeframe');
       const range = parseOptionalRange(opts.from, opts.to);
+      const { backtestFromRequest } = await backtestRuntime();
       const progress = createProgress();
       let result;
       try {
@@ -103,10 +106,11 @@ export function registerBacktestCommand(program: Command, io: Output, status: Ex
     .option('--to <time>', 'inclusive; a date means the end of that day')
     .option('--params <k=v,...>', 'strategy parameters')
     .option('--cuts <n>', 'truncated runs, ends spread over the series', '10')
-    .action((opts: { strategy: string; symbol: string; timeframe: string; data?: string; from?: string; to?: string; params?: string; cuts: string }, command: Command) => {
+    .action(async (opts: { strategy: string; symbol: string; timeframe: string; data?: string; from?: string; to?: string; params?: string; cuts: string }, command: Command) => {
       const cuts = Number(opts.cuts);
       if (!Number.isInteger(cuts) || cuts < 1 || cuts > 1000) throw command.error(`error: --cuts: ${JSON.stringify(opts.cuts)} must be an integer from 1 to 1000`, { exitCode: 2 });
       const range = parseOptionalRange(opts.from, opts.to);
+      const { lookaheadFromRequest } = await backtestRuntime();
       const report = lookaheadFromRequest(dataContext(configFor(command)), {
         strategy: opts.strategy,
         symbol: parseSymbol(opts.symbol),

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { systemClock } from '../../core/clock.js';
 import { parseDurationArg, parseRange, parseSymbol, parseTimeframeArg } from '../../runtime/args.js';
-import { describeFile, exportHistory, findDataFiles, listStore, validateFile, type FileInfo } from '../../runtime/data-files.js';
+import type { FileInfo } from '../../runtime/data-files.js';
 import { configFor, dataContext } from '../context.js';
 import { isoTime, table, type Output } from '../output.js';
 
@@ -10,6 +10,9 @@ import { isoTime, table, type Output } from '../output.js';
 export interface ExitStatus {
   code: number;
 }
+
+/** The loaders and quality checks, loaded when a data command runs rather than at every start of bybot. */
+const dataFiles = () => import('../../runtime/data-files.js');
 
 export function registerDataCommands(program: Command, io: Output, status: ExitStatus): void {
   const data = program.command('data').description('list, inspect, validate and export market history');
@@ -19,7 +22,8 @@ export function registerDataCommands(program: Command, io: Output, status: ExitS
     .description('list cached history (from `bybot download`) and data files under --path')
     .option('--path <dir...>', 'also list data files found under these directories')
     .option('--json', 'one JSON object per line')
-    .action((opts: { path?: string[]; json?: boolean }, command: Command) => {
+    .action(async (opts: { path?: string[]; json?: boolean }, command: Command) => {
+      const { describeFile, findDataFiles, listStore } = await dataFiles();
       const ctx = dataContext(configFor(command));
       const stored = listStore(ctx);
       const files = (opts.path ?? []).flatMap((dir) => findDataFiles(dir)).map((file) => describeFile(ctx, file));
@@ -42,7 +46,8 @@ export function registerDataCommands(program: Command, io: Output, status: ExitS
     .command('info <file>')
     .description('span, rows, gaps and price range of one data file')
     .option('--json', 'print the result as JSON')
-    .action((file: string, opts: { json?: boolean }, command: Command) => {
+    .action(async (file: string, opts: { json?: boolean }, command: Command) => {
+      const { describeFile } = await dataFiles();
       const info = describeFile(dataContext(configFor(command)), file);
       if (opts.json) io.out(JSON.stringify(info));
       else for (const line of formatInfo(info)) io.out(line);
@@ -54,7 +59,8 @@ export function registerDataCommands(program: Command, io: Output, status: ExitS
     .option('--json', 'one JSON object per finding: file, check, timestamp (ms), value, severity, action, message')
     .option('--interval <tf>', 'candle interval when neither the file name nor the rows tell it')
     .option('--max-age <duration>', 'also check staleness: the last candle must have closed within this long (e.g. 10m)')
-    .action((path: string, opts: { json?: boolean; interval?: string; maxAge?: string }, command: Command) => {
+    .action(async (path: string, opts: { json?: boolean; interval?: string; maxAge?: string }, command: Command) => {
+      const { findDataFiles, validateFile } = await dataFiles();
       const ctx = dataContext(configFor(command, opts.maxAge ? { 'dataQuality.thresholds.staleAfterMs': parseDurationArg(opts.maxAge, '--max-age') } : {}));
       const timeframe = opts.interval ? parseTimeframeArg(opts.interval) : undefined;
       const files = findDataFiles(path);
@@ -87,7 +93,8 @@ export function registerDataCommands(program: Command, io: Output, status: ExitS
     .requiredOption('--from <time>', 'YYYY-MM-DD, ISO date-time or epoch ms (UTC)')
     .requiredOption('--to <time>', 'inclusive; a date means the end of that day')
     .requiredOption('--out <file.csv>', 'output file (written atomically)')
-    .action((opts: { symbol: string; interval: string; from: string; to: string; out: string }, command: Command) => {
+    .action(async (opts: { symbol: string; interval: string; from: string; to: string; out: string }, command: Command) => {
+      const { exportHistory } = await dataFiles();
       const symbol = parseSymbol(opts.symbol);
       const timeframe = parseTimeframeArg(opts.interval);
       const range = parseRange(opts.from, opts.to);

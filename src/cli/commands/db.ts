@@ -1,8 +1,10 @@
 // `bybot db`: migrate, back up, restore and prune the bot's database (SQLite file or PostgreSQL, from `storage` in the config).
 import type { Command } from 'commander';
-import { backupStorage, describeCounts, migrateStorage, parseKeepDays, pruneStorage, restoreStorage, totalRows } from '../../runtime/store.js';
 import { configFor } from '../context.js';
 import { isoTime, type Output } from '../output.js';
+
+/** The storage runtime (SQL drivers), loaded when a db command runs rather than at every start of bybot. */
+const storage = () => import('../../runtime/store.js');
 
 export function registerDbCommands(program: Command, io: Output): void {
   const db = program
@@ -12,6 +14,7 @@ export function registerDbCommands(program: Command, io: Output): void {
   db.command('migrate')
     .description('bring the database to the schema this bybot knows (also done whenever the bot opens it); refuses one a newer bybot has migrated')
     .action(async (_opts: unknown, command: Command) => {
+      const { migrateStorage } = await storage();
       const report = await migrateStorage(configFor(command));
       const done = report.applied.length === 0 ? 'already up to date' : `applied ${report.applied.join(', ')}`;
       io.out(`database ${report.database}: schema version ${report.to} (was ${report.from}; ${done})`);
@@ -20,6 +23,7 @@ export function registerDbCommands(program: Command, io: Output): void {
   db.command('backup <file>')
     .description('write a consistent copy while the bot may be running: a SQLite file (sqlite) or JSON lines (postgres), put in place atomically')
     .action(async (file: string, _opts: unknown, command: Command) => {
+      const { backupStorage, describeCounts, totalRows } = await storage();
       const report = await backupStorage(configFor(command), file);
       io.out(`backed up ${report.database} to ${report.file} (${report.format}): ${totalRows(report.counts)} rows (${describeCounts(report.counts)})`);
     });
@@ -28,6 +32,7 @@ export function registerDbCommands(program: Command, io: Output): void {
     .description('restore a backup (either kind) into the configured database, all or nothing; it must be empty unless --force')
     .option('--force', 'replace everything the database holds')
     .action(async (file: string, opts: { force?: boolean }, command: Command) => {
+      const { restoreStorage, describeCounts, totalRows } = await storage();
       const report = await restoreStorage(configFor(command), file, opts.force === true);
       const replaced = report.replaced ? `, replacing ${totalRows(report.replaced)} rows` : '';
       io.out(`restored ${report.file} into ${report.target}: ${totalRows(report.counts)} rows (${describeCounts(report.counts)})${replaced}`);
@@ -37,6 +42,7 @@ export function registerDbCommands(program: Command, io: Output): void {
     .description('delete equity snapshots and events older than storage.retention (equityDays, eventDays); orders, fills, positions, trades and signals stay')
     .option('--keep-days <n>', 'keep this many days of both instead of the configured retention')
     .action(async (opts: { keepDays?: string }, command: Command) => {
+      const { pruneStorage, parseKeepDays } = await storage();
       const report = await pruneStorage(configFor(command), opts.keepDays === undefined ? undefined : parseKeepDays(opts.keepDays));
       io.out(`pruned ${report.database}: ${report.equitySnapshots} equity snapshots before ${isoTime(report.equityBefore)}, ${report.events} events before ${isoTime(report.eventsBefore)}`);
     });

@@ -1,6 +1,5 @@
 // `bybot download`: pull klines, funding and the instrument from Bybit into the local history cache.
 import type { Command } from 'commander';
-import { downloadToStore } from '../../runtime/download.js';
 import { parseRange, parseSymbol, parseTimeframeArg } from '../../runtime/args.js';
 import { configFor, dataContext } from '../context.js';
 import { isoTime, type Output } from '../output.js';
@@ -35,6 +34,8 @@ export function registerDownloadCommand(program: Command, io: Output): void {
       if (opts.baseUrl) overrides['bybit.baseUrl'] = opts.baseUrl;
       else if (opts.testnet) overrides['bybit.baseUrl'] = 'https://api-testnet.bybit.com';
       const loaded = configFor(command, overrides);
+      // The Bybit client is loaded when a download runs, not at every start of bybot.
+      const { downloadToStore } = await import('../../runtime/download.js');
       const progress = createProgress();
       try {
         const summary = await downloadToStore(loaded, dataContext(loaded), {

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { parseOptionalRange, parseSymbol, parseTimeframeArg } from '../../runtime/args.js';
 import { parseEquity, parsePort, parseSeed, parseSpeed } from '../../runtime/exchange-args.js';
-import { startExchange, type RunningExchange } from '../../runtime/exchange.js';
+import type { RunningExchange } from '../../runtime/exchange.js';
 import { configFor, dataContext } from '../context.js';
 import { isoTime, type Output } from '../output.js';
 
@@ -45,6 +45,8 @@ export function registerExchangeCommand(program: Command, io: Output): void {
     .option('--exit-at-end', 'stop once every candle has been replayed')
     .action(async (opts: ExchangeOptions, command: Command) => {
       const range = parseOptionalRange(opts.from, opts.to);
+      // The exchange server (HTTP, WebSocket) is loaded when it starts, not at every start of bybot.
+      const { startExchange } = await import('../../runtime/exchange.js');
       const running = await startExchange(dataContext(configFor(command)), {
         symbols: (opts.symbol ?? ['SOLUSDT']).map((s) => parseSymbol(s)),
         timeframe: parseTimeframeArg(opts.timeframe, '--timeframe'),

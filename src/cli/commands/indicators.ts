@@ -1,7 +1,6 @@
 // `bybot indicators`: compute indicators and features over a data file, for inspection and plotting.
 import type { Command } from 'commander';
 import { writeTextAtomic } from '../../core/atomic-write.js';
-import { ALL_SPECS, computeIndicatorTable, parseIndicatorList, tableToCsv, tableToJsonLines } from '../../runtime/indicator-table.js';
 import { configFor, dataContext } from '../context.js';
 import { table, type Output } from '../output.js';
 
@@ -14,7 +13,9 @@ export function registerIndicatorCommands(program: Command, io: Output): void {
     .option('--out <file.csv>', 'write CSV to this file (atomically) instead of standard output')
     .option('--json', 'print one JSON object per candle instead of CSV (null before warm-up)')
     .option('--list', 'list every indicator and feature with its parameters and outputs')
-    .action((opts: { data?: string; ind?: string; out?: string; json?: boolean; list?: boolean }, command: Command) => {
+    .action(async (opts: { data?: string; ind?: string; out?: string; json?: boolean; list?: boolean }, command: Command) => {
+      // Every indicator and feature, loaded when the command runs rather than at every start of bybot.
+      const { ALL_SPECS, computeIndicatorTable, parseIndicatorList, tableToCsv, tableToJsonLines } = await import('../../runtime/indicator-table.js');
       if (opts.list) {
         const rows = ALL_SPECS.map((s) => [s.name, s.params.map((p) => `${p.name}=${p.default}`).join(' ') || '-', s.outputs.join(' '), s.description]);
         for (const line of table(['name', 'parameters (defaults)', 'outputs', 'description'], rows)) io.out(line);

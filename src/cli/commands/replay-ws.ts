@@ -1,6 +1,5 @@
 // `bybot replay-ws <file>`: what recorded Bybit WebSocket messages become in bybot, one JSON line per event.
 import type { Command } from 'commander';
-import { eventLine, replayFoundProblems, replayWsFile } from '../../runtime/replay-ws.js';
 import type { Output } from '../output.js';
 import type { ExitStatus } from './data.js';
 
@@ -14,7 +13,9 @@ export function registerReplayWsCommand(program: Command, io: Output, status: Ex
         'Exit 1 when any were found.',
     )
     .option('--summary', 'print only the summary line (counts), no event lines: for big files')
-    .action((file: string, opts: { summary?: boolean }) => {
+    .action(async (file: string, opts: { summary?: boolean }) => {
+      // The stream decoders are loaded when a replay runs, not at every start of bybot.
+      const { eventLine, replayFoundProblems, replayWsFile } = await import('../../runtime/replay-ws.js');
       const summary = replayWsFile(file, {
         event: (item) => {
           if (!opts.summary) io.out(eventLine(item));

@@ -1,6 +1,5 @@
 // `bybot strategies`: the registered strategies and their parameters; `bybot strategies report`: all of them on the real history, as docs/strategies.md.
 import type { Command } from 'commander';
-import { describeStrategies, strategyReport } from '../../runtime/strategy-report.js';
 import { configFor, dataContext } from '../context.js';
 import type { Output } from '../output.js';
 import { createProgress } from '../progress.js';
@@ -11,12 +10,16 @@ function range(p: { min?: number; max?: number; values?: readonly unknown[] }): 
   return '';
 }
 
+/** The strategies and the backtest engine, loaded when a command runs rather than at every start of bybot. */
+const strategyRuntime = () => import('../../runtime/strategy-report.js');
+
 export function registerStrategyCommands(program: Command, io: Output): void {
   const strategies = program
     .command('strategies')
     .description('list the strategies with their parameters (defaults and ranges); `report` backtests them all on real history')
     .option('--json', 'print as JSON')
-    .action((opts: { json?: boolean }) => {
+    .action(async (opts: { json?: boolean }) => {
+      const { describeStrategies } = await strategyRuntime();
       const all = describeStrategies();
       if (opts.json) return io.out(JSON.stringify(all, null, 2));
       for (const s of all) {
@@ -32,7 +35,8 @@ export function registerStrategyCommands(program: Command, io: Output): void {
     .option('--strategy <names>', 'comma-separated subset of strategies')
     .option('--symbols <list>', 'comma-separated symbols', 'SOLUSDT,ETHUSDT,BTCUSDT')
     .option('--slippage <model>', 'slippage model, as for backtest', '2bps')
-    .action((opts: { data: string; out: string; strategy?: string; symbols: string; slippage: string }, command: Command) => {
+    .action(async (opts: { data: string; out: string; strategy?: string; symbols: string; slippage: string }, command: Command) => {
+      const { strategyReport } = await strategyRuntime();
       const progress = createProgress();
       try {
         const rows = strategyReport(dataContext(configFor(command)), {

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { parseSymbol, parseTimeframeArg } from '../../runtime/args.js';
 import { parseEquity } from '../../runtime/exchange-args.js';
 import { BYBIT_KEY_ENV, BYBIT_SECRET_ENV } from '../../runtime/venue-keys.js';
-import { runTrading, type TradeRequest } from '../../runtime/trading/run.js';
+import type { TradeRequest } from '../../runtime/trading/run.js';
 import { configFor, dataContext } from '../context.js';
 import type { Output } from '../output.js';
 
@@ -74,6 +74,8 @@ export function registerTradeCommands(program: Command, io: Output): void {
         ...(opts.confirmMainnet ? { confirmMainnet: true } : {}),
         ...(opts.maxCandles !== undefined ? { maxCandles: Number(opts.maxCandles) } : {}),
       };
+      // Loaded when the command runs: the trading runtime (exchange client, storage, logging) would slow every other command's start.
+      const { runTrading } = await import('../../runtime/trading/run.js');
       const summary = await runTrading(dataContext(loaded), loaded, request, {
         info: (line) => io.out(line),
         alert: (alert) => io.out(`${new Date(alert.time).toISOString()} ${alert.level} ${alert.code}: ${alert.message}`),

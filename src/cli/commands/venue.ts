@@ -3,7 +3,6 @@ import type { Command } from 'commander';
 import { parseSymbol } from '../../runtime/args.js';
 import { bybitEndpoints } from '../../runtime/bybit-endpoints.js';
 import { instrumentFor } from '../../runtime/instruments.js';
-import { checkVenue, venueFromConfig } from '../../runtime/venue-check.js';
 import { BYBIT_KEY_ENV, BYBIT_SECRET_ENV, venueCredentials } from '../../runtime/venue-keys.js';
 import { historyStore } from '../../runtime/data-files.js';
 import { configFor, dataContext } from '../context.js';
@@ -37,6 +36,8 @@ export function registerVenueCommands(program: Command, io: Output): void {
       const credentials = venueCredentials(opts.keys, process.env);
       const store = historyStore(dataContext(loaded));
       const endpoints = bybitEndpoints(bybit);
+      // The exchange client is loaded when the check runs, not at every start of bybot.
+      const { checkVenue, venueFromConfig } = await import('../../runtime/venue-check.js');
       const venue = venueFromConfig(endpoints, credentials, symbols.map((s) => instrumentFor(s, store)), bybit);
       io.out(`venue ${endpoints.rest} (streams ${endpoints.privateStream}) with key ${credentials.apiKey}`);
       const check = await checkVenue(venue, endpoints, symbols);
