@@ -12,7 +12,7 @@ import { runBacktest } from '../src/backtest/runner.js';
 import { findStrategy, resolveStrategyParams } from '../src/strategy/registry.js';
 import { BYBIT_DEFAULT_FEES, NO_SLIPPAGE } from '../src/venues/sim/costs.js';
 import { SimVenue } from '../src/venues/sim/sim-venue.js';
-import { generateCsv } from './support.js';
+import { generateCsv, stealLine, stealMeter } from './support.js';
 
 const ROWS = 1_000_000;
 const PEAK_MEMORY = '--peak-memory';
@@ -82,6 +82,7 @@ function cacheRunsMs(csv: string, cacheDir: string): { first: number; runs: numb
 
 function main(): void {
   const work = mkdtempSync(join(tmpdir(), 'bybot-bench-bt-'));
+  const steal = stealMeter();
   try {
     const csv = join(work, 'SOLUSDT-1m-generated.csv');
     writeFileSync(csv, generateCsv(ROWS));
@@ -98,10 +99,12 @@ function main(): void {
     const best = cacheRuns[2]!;
     const peakRssMb = peakMemoryMb(csv, cacheDir);
     const year = realisticYear(work);
+    const stealPct = steal();
     const figures = {
       date: new Date().toISOString(),
       node: process.version,
       cpu: cpus()[0]?.model,
+      ...(stealPct === undefined ? {} : { stealPct }),
       candles: ROWS,
       trades: fromCsv.trades,
       fromCsv: { ms: fromCsv.ms, candlesPerSecond: Math.round(ROWS / (fromCsv.ms / 1000)), target: 2_000_000 },
@@ -117,6 +120,7 @@ function main(): void {
     console.log(
       `donchian-breakout over a year: ${year.candles.toLocaleString('en')} 5m candles with ${year.detailCandles.toLocaleString('en')} 1m detail candles, fees and 2 bps slippage: ${year.ms.toFixed(0)} ms (${year.trades} trades)`,
     );
+    console.log(stealLine(stealPct));
     const out = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'bench', 'results', 'backtest.json');
     mkdirSync(dirname(out), { recursive: true });
     writeFileSync(out, `${JSON.stringify(figures, null, 2)}\n`);

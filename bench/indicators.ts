@@ -33,6 +33,7 @@ import { DonchianChannels } from '../src/indicators/volatility/donchian.js';
 import { KeltnerChannels } from '../src/indicators/volatility/keltner.js';
 import { NATR } from '../src/indicators/volatility/natr.js';
 import { ALL_SPECS } from '../src/runtime/indicator-table.js';
+import { stealLine, stealMeter } from './support.js';
 
 const N = 1_000_000;
 const WARMUP = 100_000;
@@ -270,6 +271,7 @@ const only = [...process.argv.slice(2), ...(process.env.BENCH_ONLY?.split(',') ?
 const unknown = only.filter((name) => !cases.some((c) => c.name === name));
 if (unknown.length > 0) throw new Error(`unknown indicator(s) ${unknown.join(', ')}; known: ${cases.map((c) => c.name).join(', ')}`);
 const rows: Row[] = [];
+const steal = stealMeter();
 for (const c of cases.filter((k) => only.length === 0 || only.includes(k.name))) {
   // Every row in a process of its own: what one row leaves in V8 (call sites of a library shared by
   // its indicators turned polymorphic, its batch functions' own objects seen by its streaming code)
@@ -308,6 +310,8 @@ const pct = (p: number) => samples[Math.min(samples.length - 1, Math.floor(p * s
 const featureSet = { indicators: FEATURE_SET.map(([n]) => n), updates: samples.length, p50Us: pct(0.5), p99Us: pct(0.99), p999Us: pct(0.999), maxUs: samples[samples.length - 1]! / 1000, targetP99Us: 20 };
 console.log(`feature set (${featureSet.indicators.join(', ')}) per new candle: p50 ${featureSet.p50Us.toFixed(2)} µs, p99 ${featureSet.p99Us.toFixed(2)} µs, p99.9 ${featureSet.p999Us.toFixed(2)} µs, max ${featureSet.maxUs.toFixed(1)} µs (target p99 ≤ 20 µs: ${featureSet.p99Us <= 20 ? 'met' : 'MISSED'})`);
 
+const stealPct = steal();
+console.log(stealLine(stealPct));
 const missed = rows.flatMap((r) => r.verdicts.filter((v) => v.endsWith('MISSED')).map((v) => `${r.name}: ${v}`));
 console.log(missed.length === 0 ? 'all indicator targets met' : `targets missed:\n  ${missed.join('\n  ')}`);
 const out = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'bench', 'results', 'indicators.json');
@@ -315,6 +319,6 @@ if (only.length > 0) {
   console.log(`${out} left as it is: this run measured only ${only.join(', ')}`);
 } else {
   mkdirSync(dirname(out), { recursive: true });
-  writeFileSync(out, `${JSON.stringify({ date: new Date().toISOString(), node: process.version, cpu: cpus()[0]?.model, cores: cpus().length, values: N, rows, featureSet, missed }, null, 2)}\n`);
+  writeFileSync(out, `${JSON.stringify({ date: new Date().toISOString(), node: process.version, cpu: cpus()[0]?.model, cores: cpus().length, ...(stealPct === undefined ? {} : { stealPct }), values: N, rows, featureSet, missed }, null, 2)}\n`);
   console.log(`written to ${out}`);
 }

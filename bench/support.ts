@@ -1,4 +1,5 @@
 // Shared by the benchmarks: the same generated history for every figure.
+import { readFileSync } from 'node:fs';
 import { seededRandom } from '../src/core/random.js';
 import type { Candle } from '../src/domain/candle.js';
 
@@ -34,4 +35,36 @@ export function walkCandles(count: number, start = Date.UTC(2024, 0, 1, 6)): Can
     price = close;
   }
   return candles;
+}
+
+/** The machine-wide CPU counters of /proc/stat (Linux): [steal, total] in ticks, or undefined elsewhere. */
+function cpuTicks(): [number, number] | undefined {
+  try {
+    const fields = readFileSync('/proc/stat', 'utf8').split('\n', 1)[0]!.trim().split(/\s+/).slice(1).map(Number);
+    // user nice system idle iowait irq softirq steal (guest time is counted within user already).
+    const total = fields.slice(0, 8).reduce((sum, ticks) => sum + ticks, 0);
+    return Number.isFinite(total) && total > 0 ? [fields[7] ?? 0, total] : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Starts measuring the CPU time the hypervisor gave other guests (steal). The returned function gives
+ * it as a percentage of all CPU time since the start (undefined where /proc/stat is missing): figures
+ * taken while a virtual machine loses a tenth or more of its CPU run slower than the machine is.
+ */
+export function stealMeter(): () => number | undefined {
+  const start = cpuTicks();
+  return () => {
+    const end = cpuTicks();
+    if (!start || !end || end[1] <= start[1]) return undefined;
+    return Math.round((1000 * (end[0] - start[0])) / (end[1] - start[1])) / 10;
+  };
+}
+
+/** The line a bench prints about steal, with a warning when it was high enough to slow the figures. */
+export function stealLine(stealPct: number | undefined): string {
+  if (stealPct === undefined) return 'CPU steal: unknown (no /proc/stat)';
+  return stealPct >= 5 ? `CPU steal ${stealPct} % during the run: the hypervisor took CPU from this machine, so these figures understate it` : `CPU steal ${stealPct} % during the run`;
 }

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { DAY_MS } from './stats.js';
 import { HOUR_MS, JAN_1, trade } from './test-support/fixtures.js';
-import { streaks, tradeStats } from './trades.js';
+import { byExit, streaks, tradeStats } from './trades.js';
 import type { ClosedTrade } from './types.js';
 
 /** Trades closing one hour apart, in order, with the given PnLs. */
@@ -14,6 +14,14 @@ describe('streaks', () => {
     // Closing order: + + − − − + 0 + +  → wins 2 (the 0 splits + | + +), losses 3.
     const trades = sequence([1, 2, -1, -1, -1, 3, 0, 1, 1]).reverse();
     expect(streaks(trades)).toEqual({ wins: 2, losses: 3 });
+  });
+
+  it('takes trades already in closing order as they are, with the same runs', () => {
+    const trades = sequence([1, 2, -1, -1, -1, 3, 0, 1, 1]);
+    expect(byExit(trades)).toBe(trades);
+    expect(streaks(trades)).toEqual({ wins: 2, losses: 3 });
+    const reordered = byExit([...trades].reverse());
+    expect(reordered).toEqual(trades);
   });
 
   it('is zero without trades', () => {

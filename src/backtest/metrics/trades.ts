@@ -43,9 +43,17 @@ function winRateOf(trades: readonly ClosedTrade[]): number {
   return (trades.filter((t) => t.pnl > 0).length / trades.length) * 100;
 }
 
-/** Trades in the order they closed (exit time, then entry time, then input order). */
-export function byExit(trades: readonly ClosedTrade[]): ClosedTrade[] {
-  return [...trades].sort((a, b) => a.exitTime - b.exitTime || a.entryTime - b.entryTime);
+const exitOrder = (a: ClosedTrade, b: ClosedTrade): number => a.exitTime - b.exitTime || a.entryTime - b.entryTime;
+
+/**
+ * Trades in the order they closed (exit time, then entry time, then input order). A backtest lists
+ * them in that order already: then they are returned as they are, without a sort of every trade.
+ */
+export function byExit(trades: readonly ClosedTrade[]): readonly ClosedTrade[] {
+  for (let i = 1; i < trades.length; i++) {
+    if (exitOrder(trades[i - 1]!, trades[i]!) > 0) return [...trades].sort(exitOrder);
+  }
+  return trades;
 }
 
 /** Longest runs of winners and of losers in closing order; a breakeven trade ends both runs. */
