@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { LocalExchange } from '../venues/bybit-server/index.js';
-import { startTestExchange, swing, TRADER, WITHDRAWER } from '../venues/bybit-server/test-support/fixtures.js';
+import { playWhenListening, startTestExchange, swing, TRADER, WITHDRAWER } from '../venues/bybit-server/test-support/fixtures.js';
 import { run } from './program.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'bybot-trade-cli-'));
@@ -41,9 +41,9 @@ describe('bybot paper and live', () => {
     local = await startTestExchange(WAVE);
     local.advance(20);
     // A simulated minute every 40 ms, once the command is listening.
-    const timer = setTimeout(() => local!.play(1500), 300);
+    const stopWaiting = playWhenListening(local, 1500);
     const { code, text } = await bybot(['paper', ...STRATEGY, '--exchange-url', local.url, '--max-candles', '100']);
-    clearTimeout(timer);
+    stopWaiting();
     expect(code, text).toBe(0);
     expect(text).toMatch(/paper trading sma-cross on SOLUSDT 1m/);
     expect(text).toMatch(/stopped \(100 candles\) after 100 candle\(s\): [1-9]\d* trade\(s\)/);
@@ -56,7 +56,7 @@ describe('bybot paper and live', () => {
     const logs = join(dir, 'logs');
     const env = { BYBOT_LOG__LEVEL: 'trace', BYBOT_LOG__FILE__DIR: logs, BYBOT_LOG__REDACT_KEYS: 'true' };
     Object.assign(process.env, env);
-    const timer = setTimeout(() => local!.play(600), 500);
+    const stopWaiting = playWhenListening(local, 300);
     try {
       const { code, text } = await bybot(['live', ...STRATEGY, '--exchange-url', local.url, '--keys', keyFile('trader.json', TRADER), '--max-candles', '60']);
       expect(code, text).toBe(0);
@@ -64,7 +64,7 @@ describe('bybot paper and live', () => {
       expect(text).toMatch(/stopped \(60 candles\) after 60 candle\(s\): [1-9]\d* trade/);
       expect(text).not.toContain(TRADER.secret);
     } finally {
-      clearTimeout(timer);
+      stopWaiting();
       for (const name of Object.keys(env)) delete process.env[name];
     }
     const lines = readdirSync(logs).flatMap((file) => readFileSync(join(logs, file), 'utf8').split('\n').filter(Boolean));

@@ -13,6 +13,7 @@ import { ReplayTimer, type ReplaySpeed } from './replay/timer.js';
 import { ROUTES } from './routes.js';
 import type { HttpFaults } from './faults/http-faults.js';
 import type { StreamFaults } from './ws/faults.js';
+import type { PublicTopic } from './ws/topics.js';
 import { attachStreams, idleTimeout, PRIVATE_PATH, PUBLIC_PATH } from './ws/stream-server.js';
 
 export interface LocalExchange {
@@ -36,6 +37,8 @@ export interface LocalExchange {
   pause(): void;
   /** True once every candle of the history has been replayed. */
   readonly finished: boolean;
+  /** True while some stream client is subscribed to a public topic of `kind` on `symbol` (a test starts its replay once the bot listens). */
+  listens(kind: PublicTopic['kind'], symbol: string): boolean;
   /** Switches that break the streams on purpose; settable at any time. */
   readonly streamFaults: StreamFaults;
   /** Switches that break the REST API on purpose (5xx, timeouts, 10006, refused stops, partial fills, clock skew). */
@@ -70,6 +73,7 @@ export async function startLocalExchange(options: LocalExchangeOptions): Promise
     advanceTo: (time) => exchange.replay.advanceTo(time),
     play: (speed) => timer.play(speed),
     pause: () => timer.pause(),
+    listens: (kind, symbol) => streams.listens(kind, symbol),
     streamFaults: streams.faults,
     httpFaults: exchange.faults,
     get finished() {

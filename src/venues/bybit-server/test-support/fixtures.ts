@@ -2,7 +2,7 @@
 import type { Candle } from '../../../domain/candle.js';
 import type { FundingRate } from '../../../domain/funding.js';
 import { createInstrument, SOLUSDT_DEFAULT } from '../../../domain/instrument.js';
-import { DEFAULT_RATE_LIMITS, startLocalExchange, type LocalExchange, type LocalExchangeOptions } from '../index.js';
+import { DEFAULT_RATE_LIMITS, startLocalExchange, type LocalExchange, type LocalExchangeOptions, type ReplaySpeed } from '../index.js';
 
 export const SOL = 'SOLUSDT';
 export const BTC = 'BTCUSDT';
@@ -68,4 +68,18 @@ export function startTestExchange(solCandles: readonly Candle[] = wave(240), ext
     rateLimits: ROOMY_LIMITS,
     ...extra,
   });
+}
+
+/**
+ * Plays the replay at `speed` once a client listens to SOLUSDT's candles, whatever the client had to
+ * do first (warm-up, key check, reconciliation), so a slow start on a busy machine misses no candle.
+ * Returns a function that stops waiting.
+ */
+export function playWhenListening(local: LocalExchange, speed: ReplaySpeed): () => void {
+  const poll = setInterval(() => {
+    if (!local.listens('kline', SOL)) return;
+    clearInterval(poll);
+    local.play(speed);
+  }, 10);
+  return () => clearInterval(poll);
 }

@@ -11,7 +11,7 @@ import { FaultSwitches, type StreamFaults } from './faults.js';
 import { Hub } from './hub.js';
 import { PrivateFeed } from './private-feed.js';
 import { PublicFeed } from './public-feed.js';
-import type { StreamKind } from './topics.js';
+import type { PublicTopic, StreamKind } from './topics.js';
 
 export const PUBLIC_PATH = '/v5/public/linear';
 export const PRIVATE_PATH = '/v5/private';
@@ -20,6 +20,8 @@ export const DEFAULT_IDLE_TIMEOUT_MS = 600_000;
 
 export interface StreamServer {
   readonly faults: StreamFaults;
+  /** True while some connection is subscribed to a public topic of `kind` on `symbol`. */
+  listens(kind: PublicTopic['kind'], symbol: string): boolean;
   /** Hangs up on every client and stops the feeds. */
   close(): Promise<void>;
 }
@@ -93,6 +95,7 @@ export function attachStreams(server: Server, exchange: Exchange, idleTimeoutMs:
 
   return {
     faults,
+    listens: (kind, symbol) => hub.listens(kind, symbol),
     close: () =>
       new Promise<void>((resolve) => {
         server.off('upgrade', onUpgrade);
