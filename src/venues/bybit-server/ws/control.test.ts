@@ -144,13 +144,14 @@ describe('auth', () => {
 
 describe('hanging up', () => {
   it('closes a connection that says nothing for the idle time; pings keep one open', async () => {
-    // Pings every 50 ms against a 300 ms limit: room for a slow machine, and longer in all than the limit.
-    const quiet = await startTestExchange(undefined, { streamIdleTimeoutMs: 300 });
+    // Pings every 100 ms against a 1 s limit: room for a loaded two-core machine (a ping late by
+    // 300 ms once closed the chatty one too), and longer in all than the limit.
+    const quiet = await startTestExchange(undefined, { streamIdleTimeoutMs: 1000 });
     try {
       const silent = await StreamClient.open(quiet.wsPublicUrl);
       const chatty = await StreamClient.open(quiet.wsPrivateUrl);
-      for (let i = 0; i < 8; i++) {
-        await new Promise((resolve) => setTimeout(resolve, 50));
+      for (let i = 0; i < 13; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
         await chatty.request({ op: 'ping' }, 'pong');
       }
       expect(await silent.closed).toMatchObject({ code: 1000, reason: expect.stringContaining('idle') });
