@@ -22,9 +22,9 @@ const WAVE = swing(400);
 // The command's own log lines stay out of the test output (the live test sends them to files and reads those).
 process.env['BYBOT_LOG__STDOUT'] = 'false';
 
-async function bybot(args: string[]) {
+async function bybot(args: string[], dataDir = join(dir, 'data')) {
   const lines: string[] = [];
-  const code = await run(['--data-dir', join(dir, 'data'), ...args], { out: (l) => lines.push(l), err: (l) => lines.push(l) });
+  const code = await run(['--data-dir', dataDir, ...args], { out: (l) => lines.push(l), err: (l) => lines.push(l) });
   return { code, text: lines.join('\n') };
 }
 
@@ -35,6 +35,8 @@ function keyFile(name: string, key: { key: string; secret: string }): string {
 }
 
 const STRATEGY = ['--strategy', 'sma-cross', '--params', 'fast=3,slow=8,size=1', '--symbol', 'SOLUSDT', '--timeframe', '1m', '--no-risk'];
+/** Live entries need a stop-loss (the live venue never holds a position without one): the same run with a wide stop. */
+const LIVE_STRATEGY = STRATEGY.map((arg) => (arg === 'fast=3,slow=8,size=1' ? 'fast=3,slow=8,size=1,stopPct=20' : arg));
 
 describe('bybot paper and live', () => {
   it('paper: trades the live candles of the exchange and stops after --max-candles', async () => {
@@ -54,14 +56,18 @@ describe('bybot paper and live', () => {
     local = await startTestExchange(WAVE);
     local.advance(20);
     const logs = join(dir, 'logs');
+    const liveData = join(dir, 'live-data');
     const env = { BYBOT_LOG__LEVEL: 'trace', BYBOT_LOG__FILE__DIR: logs, BYBOT_LOG__REDACT_KEYS: 'true' };
     Object.assign(process.env, env);
     const stopWaiting = playWhenListening(local, 300);
     try {
-      const { code, text } = await bybot(['live', ...STRATEGY, '--exchange-url', local.url, '--keys', keyFile('trader.json', TRADER), '--max-candles', '60']);
+      // Its own data directory: what the paper run stored is not this account's.
+      const { code, text } = await bybot(['live', ...LIVE_STRATEGY, '--exchange-url', local.url, '--keys', keyFile('trader.json', TRADER), '--max-candles', '60'], liveData);
       expect(code, text).toBe(0);
       expect(text).toMatch(/live trading sma-cross on SOLUSDT 1m .* with key trader-key/);
       expect(text).toMatch(/stopped \(60 candles\) after 60 candle\(s\): [1-9]\d* trade/);
+      expect(text).toMatch(/^trade SOLUSDT long 1 /m);
+      expect(text).not.toMatch(/positionCorrected|stopUnknown|entryRefused|rejected/i);
       expect(text).not.toContain(TRADER.secret);
     } finally {
       stopWaiting();
@@ -75,7 +81,7 @@ describe('bybot paper and live', () => {
       expect(line).not.toContain(TRADER.key);
     }
     // Signals became orders, orders fills, fills positions and trades, candles equity: all in the store.
-    const db = new Database(join(dir, 'data', 'bybot.sqlite'), { readonly: true });
+    const db = new Database(join(liveData, 'bybot.sqlite'), { readonly: true });
     try {
       const count = (table: string) => (db.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
       expect(count('orders')).toBeGreaterThan(1);

@@ -31,13 +31,13 @@ function sma(): Strategy {
   return definition.create(resolveStrategyParams(definition, {}) as never);
 }
 
-function liveRun(withRisk: boolean) {
+function liveRun(withRisk: boolean, requireStop = false) {
   const candles = series(rows(3000));
   const clock = new ManualClock(candles.columns.time[0]!);
   const venue = new SimVenue({ instruments: [SOLUSDT_DEFAULT], initialEquity: 10_000, clock });
   const portfolio = new Portfolio(10_000);
   const risk = withRisk ? new RiskGate(new RiskEngine({}), 'sma-cross', 'SOLUSDT', new InstrumentRules(SOLUSDT_DEFAULT), portfolio, timeframeMs('5m')) : undefined;
-  const engine = new LiveEngine({ symbol: 'SOLUSDT', timeframe: '5m', strategy: sma(), venue, orders: new OrderManager(venue, SOLUSDT_DEFAULT), portfolio, ...(risk ? { risk } : {}), now: () => clock.now() });
+  const engine = new LiveEngine({ symbol: 'SOLUSDT', timeframe: '5m', strategy: sma(), venue, orders: new OrderManager(venue, SOLUSDT_DEFAULT), portfolio, ...(risk ? { risk } : {}), now: () => clock.now(), requireStop });
   for (let i = 0; i < candles.length; i++) {
     const candle = candleAt(candles.columns, i);
     // As the paper runtime does: the venue matches the candle, then the strategy sees it closed.
@@ -168,5 +168,51 @@ describe('LiveEngine', () => {
     expect(seen).toEqual([777, 99.9]);
     venue.processCandle('SOLUSDT', candleAt(candles.columns, 1));
     expect(portfolio.position('SOLUSDT').size).toBe(1);
+  });
+
+  it('with requireStop refuses an entry from flat without a stop (risk-assigned stops count), lets adds and exits through, and reports each closed trade', () => {
+    const candles = series(rows(40));
+    const clock = new ManualClock(candles.columns.time[0]!);
+    const venue = new SimVenue({ instruments: [SOLUSDT_DEFAULT], initialEquity: 10_000, clock });
+    const portfolio = new Portfolio(10_000);
+    let step = 0;
+    const script: Record<number, Intent[]> = {
+      1: [{ kind: 'enter', side: 'long', qty: 1, reason: 'naked' }],
+      3: [{ kind: 'enter', side: 'long', qty: 1, trailingStop: 2, reason: 'trailed' }],
+      5: [{ kind: 'enter', side: 'long', qty: 1, reason: 'add' }],
+      7: [{ kind: 'exit', reason: 'done' }],
+    };
+    const strategy = { onCandle: () => script[++step] ?? [] } as unknown as Strategy;
+    const refused: string[] = [];
+    const closed: RoundTrip[] = [];
+    const engine = new LiveEngine({
+      symbol: 'SOLUSDT',
+      timeframe: '5m',
+      strategy,
+      venue,
+      orders: new OrderManager(venue, SOLUSDT_DEFAULT),
+      portfolio,
+      now: () => clock.now(),
+      requireStop: true,
+      onEntryRefused: (r) => refused.push(`${r.intent.kind === 'enter' ? r.intent.reason : ''}: ${r.reason}`),
+      onTradeClosed: (trade) => closed.push(trade),
+    });
+    for (let i = 0; i < 10; i++) {
+      const candle = candleAt(candles.columns, i);
+      venue.processCandle('SOLUSDT', candle);
+      clock.set(candle.time + timeframeMs('5m'));
+      engine.onCandle(candle);
+    }
+    expect(refused).toEqual([expect.stringMatching(/^naked: an entry without a stop-loss/)]);
+    expect(engine.blocked).toHaveLength(1);
+    expect(engine.trades).toHaveLength(1);
+    expect(engine.trades[0]!.quantity).toBe(2);
+    expect(closed).toEqual(engine.trades);
+    // The risk engine's initial stop makes a bare entry a protected one.
+    const required = liveRun(true, true).engine;
+    expect(required.blocked).toEqual([]);
+    expect(required.trades.length).toBeGreaterThan(5);
+    expect(required.trades.map(shape)).toEqual(liveRun(true).engine.trades.map(shape));
+    expect(liveRun(false, true).engine.trades).toEqual([]);
   });
 });

@@ -18,6 +18,7 @@ import { CandleAggregator } from './candle-aggregator.js';
 import { EngineContext, seriesKey } from './strategy-context.js';
 
 const NO_EVENTS: readonly RiskEvent[] = Object.freeze([]);
+const NO_STOP = 'an entry without a stop-loss: the live venue never holds a position without one (enable the risk engine, which sets an initial stop, or give the strategy a stop)';
 
 export interface LiveEngineInput {
   readonly symbol: string;
@@ -36,6 +37,15 @@ export interface LiveEngineInput {
   onSignal?(signal: Signal): void;
   /** What the strategy reads besides its own candles: higher timeframes (built here) and other symbols (fed by onContextCandle). */
   readonly needs?: StrategyNeeds;
+  /** A round trip just closed, whenever its last fill arrived (on a candle, or between candles on a live venue). */
+  onTradeClosed?(trade: RoundTrip): void;
+  /**
+   * Entries that would open a position without a stop-loss or trailing stop are refused (live: the
+   * venue's stop guard would close such a position at once, paying fees twice for nothing).
+   */
+  readonly requireStop?: boolean;
+  /** An entry the engine refused by itself (entries blocked, or no stop where one is required). */
+  onEntryRefused?(refused: EntryRefused): void;
 }
 
 /** An entry the engine dropped because entries were blocked. */
@@ -87,6 +97,7 @@ export class LiveEngine {
       (trade) => {
         this.trades.push(trade);
         input.risk?.onTrade(trade);
+        input.onTradeClosed?.(trade);
         const hook = input.strategy.onPositionClosed;
         if (hook) this.act(this.guarded(() => hook.call(input.strategy, this.context, trade)));
       },
@@ -224,13 +235,27 @@ export class LiveEngine {
     const now = this.input.now();
     const allowed = this.block ? intents.filter((intent) => this.admit(intent, now)) : intents;
     const risk = this.input.risk;
-    this.apply(risk ? risk.filter(allowed, now) : allowed);
+    const approved = risk ? risk.filter(allowed, now) : allowed;
+    this.apply(this.input.requireStop ? approved.filter((intent) => this.protectedEntry(intent, now)) : approved);
+  }
+
+  /** An entry from flat needs its own stop; one that adds to a position rides on the position's stop. */
+  private protectedEntry(intent: Intent, time: number): boolean {
+    if (intent.kind !== 'enter' || this.context.position.size !== 0) return true;
+    if ((intent.stopLoss ?? 0) > 0 || (intent.trailingStop ?? 0) > 0) return true;
+    this.refuse({ time, intent, reason: NO_STOP });
+    return false;
   }
 
   private admit(intent: Intent, time: number): boolean {
     if (intent.kind !== 'enter') return true;
-    this.blocked.push({ time, intent, reason: this.block!.reason });
+    this.refuse({ time, intent, reason: this.block!.reason });
     return false;
+  }
+
+  private refuse(refused: EntryRefused): void {
+    this.blocked.push(refused);
+    this.input.onEntryRefused?.(refused);
   }
 
   private apply(intents: readonly Intent[]): void {

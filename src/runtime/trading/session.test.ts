@@ -1,4 +1,7 @@
 // Paper and live sessions against the local exchange: signals become orders, orders fills, fills trades — and the trades equal a backtest over the same candles.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { systemClock } from '../../core/clock.js';
 import { ManualClock } from '../../core/clock.js';
@@ -16,6 +19,7 @@ import { ApiCredentials } from '../../venues/bybit/sign.js';
 import type { LocalExchange } from '../../venues/bybit-server/index.js';
 import { BTC, BTCUSDT, SOL, startTestExchange, swing, TRADER } from '../../venues/bybit-server/test-support/fixtures.js';
 import { SimVenue } from '../../venues/sim/sim-venue.js';
+import { openStore } from '../../storage/index.js';
 import { liveSession, paperSession, type SessionPlan } from './compose.js';
 import type { Alert, TradingSession } from './session.js';
 
@@ -25,6 +29,10 @@ const WARM = 20;
 const STEPS = 100;
 const definition = findStrategy('sma-cross');
 const params = resolveStrategyParams(definition, { fast: 3, slow: 8, size: 1 });
+/** Live entries carry a stop: the live venue never holds a position without one. */
+const stopped = resolveStrategyParams(definition, { fast: 3, slow: 8, size: 1, stopPct: 20 });
+const dir = mkdtempSync(join(tmpdir(), 'bybot-session-'));
+process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
 
 let local: LocalExchange | undefined;
 let session: TradingSession | undefined;
@@ -38,9 +46,9 @@ afterEach(async () => {
   closeVenue = undefined;
 });
 
-function plan(alerts: Alert[], seen: Candle[]): SessionPlan {
+function plan(alerts: Alert[], seen: Candle[], strategyParams: unknown = params): SessionPlan {
   return {
-    runs: [{ strategy: definition, params, timeframe: '1m', markets: [{ instrument: SOLUSDT_DEFAULT }] }],
+    runs: [{ strategy: definition, params: strategyParams, timeframe: '1m', markets: [{ instrument: SOLUSDT_DEFAULT }] }],
     endpoints: urlEndpoints(local!.url),
     initialEquity: 10_000,
     clock: systemClock,
@@ -50,11 +58,11 @@ function plan(alerts: Alert[], seen: Candle[]): SessionPlan {
 }
 
 /** The same strategy over the same candles in the backtest loop (what is open at the end left out). */
-function backtestOf(seen: readonly Candle[]): RoundTrip[] {
+function backtestOf(seen: readonly Candle[], strategyParams: unknown = params): RoundTrip[] {
   const clock = new ManualClock(seen[0]!.time);
   const all = [...HISTORY.slice(0, WARM), ...seen];
   const venue = new SimVenue({ instruments: [SOLUSDT_DEFAULT], initialEquity: 10_000, clock });
-  const loop = runBacktestLoop({ symbol: SOL, timeframe: '1m', candles: series(all.map((c) => [c.open, c.high, c.low, c.close, c.volume] as const), 60_000, all[0]!.time), venue, initialEquity: 10_000, strategy: definition.create(params as never), orders: new OrderManager(venue, SOLUSDT_DEFAULT), clock });
+  const loop = runBacktestLoop({ symbol: SOL, timeframe: '1m', candles: series(all.map((c) => [c.open, c.high, c.low, c.close, c.volume] as const), 60_000, all[0]!.time), venue, initialEquity: 10_000, strategy: definition.create(strategyParams as never), orders: new OrderManager(venue, SOLUSDT_DEFAULT), clock });
   // The session warmed up on the first WARM candles without trading them: compare from its first live candle.
   const start = seen[0]!.time;
   expect(loop.trades.some((t) => t.entryTime < start && t.exitTime >= start), 'no backtest trade spans the start of the live run').toBe(false);
@@ -90,26 +98,58 @@ describe('trading sessions on the local exchange', () => {
     expect(alerts.filter((a) => a.level !== 'info')).toEqual([]);
   });
 
-  it('live: the same strategy through BybitVenue against the local exchange trades as the backtest does', async () => {
+  it('live: the same strategy through BybitVenue against the local exchange trades as the backtest does; every trade is stored and reported', async () => {
     local = await startTestExchange(HISTORY, { account: { initialEquity: 25_000 } });
     local.advance(WARM);
     const alerts: Alert[] = [];
     const seen: Candle[] = [];
+    const reported: RoundTrip[] = [];
     const endpoints = urlEndpoints(local.url);
     const bybit = configSchema.parse({ bybit: { exchangeUrl: local.url } }).bybit;
-    const live = await liveSession({ ...plan(alerts, seen), credentials: new ApiCredentials(TRADER.key, TRADER.secret), venueEndpoints: endpoints, bybit });
+    const store = await openStore({ kind: 'sqlite', file: join(dir, 'live.sqlite') });
+    try {
+      const live = await liveSession({ ...plan(alerts, seen, stopped), store, onTrade: (_symbol, trade) => reported.push(trade), credentials: new ApiCredentials(TRADER.key, TRADER.secret), venueEndpoints: endpoints, bybit });
+      session = live.session;
+      closeVenue = () => live.venue.close();
+      // The plan says 10,000 USDT; the account holds 25,000: the live portfolio takes the wallet's figure.
+      expect(session.portfolio.balance).toBe(25_000);
+      await session.start();
+      await waitFor('the kline subscription', () => session!.feed.state === 'live');
+      // An order sent after a candle must be on the exchange before the next candle closes: as at Bybit, where the next candle is a minute away.
+      await drive(seen, () => live.venue.tracker.open().every((o) => o.heard));
+      await waitFor('the last fills', () => live.venue.tracker.open().length === 0);
+      await session.journal.idle();
+      const trades = session.trades();
+      expect(trades.length).toBeGreaterThanOrEqual(3);
+      expect(trades.map(shape)).toEqual(backtestOf(seen, stopped).map(shape));
+      // A live trade closes when its exit fill arrives, between candles: it is reported and stored all the same.
+      expect(reported.map(shape)).toEqual(trades.map(shape));
+      expect((await store.loadRecovery()).recentTrades.map(shape)).toEqual(trades.map(shape));
+      expect(alerts.filter((a) => a.code === 'stopUnknown' || a.code === 'entryRefused')).toEqual([]);
+    } finally {
+      await session?.stop('test over');
+      await store.close();
+    }
+  });
+
+  it('live: an entry from flat without a stop-loss is refused before any order, with an alert naming why', async () => {
+    local = await startTestExchange(HISTORY);
+    local.advance(WARM);
+    const alerts: Alert[] = [];
+    const seen: Candle[] = [];
+    const bybit = configSchema.parse({ bybit: { exchangeUrl: local.url } }).bybit;
+    const live = await liveSession({ ...plan(alerts, seen), credentials: new ApiCredentials(TRADER.key, TRADER.secret), venueEndpoints: urlEndpoints(local.url), bybit });
     session = live.session;
     closeVenue = () => live.venue.close();
-    // The plan says 10,000 USDT; the account holds 25,000: the live portfolio takes the wallet's figure.
-    expect(session.portfolio.balance).toBe(25_000);
     await session.start();
     await waitFor('the kline subscription', () => session!.feed.state === 'live');
-    // An order sent after a candle must be on the exchange before the next candle closes: as at Bybit, where the next candle is a minute away.
-    await drive(seen, () => live.venue.tracker.open().every((o) => o.heard));
-    await waitFor('the last fills', () => live.venue.tracker.open().length === 0);
-    const trades = session.trades();
-    expect(trades.length).toBeGreaterThanOrEqual(3);
-    expect(trades.map(shape)).toEqual(backtestOf(seen).map(shape));
+    await drive(seen, () => true);
+    const refused = alerts.filter((a) => a.code === 'entryRefused');
+    expect(refused.length).toBeGreaterThanOrEqual(3);
+    expect(refused[0]!.message).toMatch(/SOLUSDT: long entry refused: an entry without a stop-loss/);
+    expect(live.venue.tracker.open()).toEqual([]);
+    expect(local.venue.position(SOL).size).toBe(0);
+    expect(session.trades()).toEqual([]);
   });
 
   it('paper: two strategies in one process, each on its own symbol, each trading as its backtest does', async () => {

@@ -93,6 +93,8 @@ export class TradingSession {
   private readonly newestCandle = new Map<string, number>();
   /** Entry signals since the last candle's writes. */
   private readonly pendingSignals: Signal[] = [];
+  /** Round trips closed and not yet stored or reported (a live trade closes whenever its fill arrives). */
+  private readonly pendingTrades: { readonly symbol: string; readonly trade: RoundTrip }[] = [];
   private stopping = false;
 
   constructor(private readonly options: SessionOptions) {
@@ -122,6 +124,10 @@ export class TradingSession {
           ...(risk ? { risk } : {}),
           now: () => (options.engineClock ?? options.clock).now(),
           ...(options.store ? { onSignal: (signal: Signal) => this.pendingSignals.push(signal) } : {}),
+          onTradeClosed: (trade) => this.tradeClosed(symbol, trade),
+          requireStop: options.mode === 'live',
+          onEntryRefused: (refused) =>
+            this.alert({ level: 'warn', code: 'entryRefused', symbol, time: options.clock.now(), message: `${symbol}: ${refused.intent.kind === 'enter' ? `${refused.intent.side} ` : ''}entry refused: ${refused.reason}` }),
         });
         this.engines.set(symbol, engine);
         this.bySymbol.set(symbol, { run, market, engine });
@@ -243,25 +249,40 @@ export class TradingSession {
       const newest = this.newestCandle.get(symbol) ?? (engine.window.length > 0 ? engine.window.time(0) : -Infinity);
       if (candle.time <= newest) return;
       this.newestCandle.set(symbol, candle.time);
-      const known = engine.trades.length;
       this.options.matchCandle?.(symbol, candle);
       // Queued from here, so it comes after the events the match just queued.
-      void this.journal.run(() => this.act(symbol, engine, candle, known));
+      void this.journal.run(() => this.act(symbol, engine, candle));
     });
   }
 
-  private async act(symbol: string, engine: LiveEngine, candle: Candle, known: number): Promise<void> {
+  /** Queued behind the event that closed it: stored and reported then, or with the candle being handled if that comes first. */
+  private tradeClosed(symbol: string, trade: RoundTrip): void {
+    this.pendingTrades.push({ symbol, trade });
+    void this.journal.run(async () => {
+      const writes = this.takeTrades();
+      if (writes.length > 0) await this.options.store?.write(writes);
+    });
+  }
+
+  /** The pending trades as store writes, each reported as it is taken. */
+  private takeTrades(): StoreWrite[] {
+    return this.pendingTrades.splice(0).map(({ symbol, trade }): StoreWrite => {
+      this.options.onTrade?.(symbol, trade);
+      return { kind: 'trade', trade: { ...trade, symbol } };
+    });
+  }
+
+  private async act(symbol: string, engine: LiveEngine, candle: Candle): Promise<void> {
     const riskKnown = engine.riskEvents.length;
     engine.onCandle(candle);
-    const trades = engine.trades.slice(known);
-    for (const trade of trades) this.options.onTrade?.(symbol, trade);
+    const trades = this.takeTrades();
     this.options.onCandle?.(symbol, candle);
     const store = this.options.store;
     if (!store) return;
     const close = candle.time + timeframeMs(this.timeframeOf(symbol));
     const writes: StoreWrite[] = [
       { kind: 'equity', snapshot: { time: close, equity: this.portfolio.equity, balance: this.portfolio.balance } },
-      ...trades.map((trade): StoreWrite => ({ kind: 'trade', trade: { ...trade, symbol } })),
+      ...trades,
       ...this.pendingSignals.splice(0).map((signal): StoreWrite => ({ kind: 'signal', signal })),
       ...engine.riskEvents.slice(riskKnown).flatMap((event): StoreWrite[] =>
         event.type === 'tradingStateChanged'

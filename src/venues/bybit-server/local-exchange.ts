@@ -54,7 +54,7 @@ export async function startLocalExchange(options: LocalExchangeOptions): Promise
   const exchange = new Exchange(options);
   const limiter = new RateLimiter({ ...DEFAULT_RATE_LIMITS, ...options.rateLimits }, options.rateLimitClock ?? systemClock);
   const timer = new ReplayTimer(exchange.replay, exchange.clock, options.wallClock ?? { now: monotonicNow });
-  const app = createApp(exchange, ROUTES, limiter);
+  const app = createApp(exchange, ROUTES, limiter, () => timer.rate);
   const server = await new Promise<Server>((resolve, reject) => {
     const started = serve({ fetch: app.fetch, port, hostname: '127.0.0.1' }, () => resolve(started as Server)) as Server;
     started.once('error', reject);

@@ -44,6 +44,24 @@ describe('private endpoints authenticate as Bybit does', () => {
     expect((await get(exchange, TRADER, '/v5/order/realtime', realtime, { recvWindow: 'soon' })).body.retCode).toBe(10002);
   });
 
+  it('while the replay plays faster than real time, the window is the client\'s real time: recv_window × speed', async () => {
+    const fast = await startTestExchange();
+    try {
+      fast.advance(10);
+      fast.play(60);
+      const at = (timestamp: number) => get(fast, TRADER, '/v5/order/realtime', realtime, { timestamp });
+      // 5 s of real time is 300 s of replay time at 60×; a request takes far less than the 3 s of slack.
+      expect((await at(fast.clock.now() - 100_000)).body.retCode).toBe(0);
+      expect((await at(fast.clock.now() + 30_000)).body.retCode).toBe(0);
+      expect((await at(fast.clock.now() - 600_000)).body.retCode).toBe(10002);
+      fast.pause();
+      expect((await at(fast.clock.now() - 100_000)).body.retCode).toBe(10002);
+      expect((await at(fast.clock.now() - 4000)).body.retCode).toBe(0);
+    } finally {
+      await fast.close();
+    }
+  });
+
   it('signs the recvWindow header as sent, and takes 5000 when it is left out', async () => {
     const missing = await get(exchange, TRADER, '/v5/order/realtime', realtime, { recvWindow: null, timestamp: exchange.clock.now() - 4000 });
     expect(missing.body.retCode).toBe(0);

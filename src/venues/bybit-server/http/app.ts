@@ -18,11 +18,12 @@ type Env = { Bindings: Partial<HttpBindings> };
 const MAX_BODY_BYTES = 64 * 1024;
 const TOO_MANY_VISITS = 'Too many visits. Exceeded the API Rate Limit.';
 
-export function createApp(exchange: Exchange, routes: readonly Route[], limiter: RateLimiter): Hono<Env> {
+/** `clockRate`: replay milliseconds per real one just now (the replay timer's speed), for the auth window. */
+export function createApp(exchange: Exchange, routes: readonly Route[], limiter: RateLimiter, clockRate: () => number = () => 1): Hono<Env> {
   const app = new Hono<Env>();
   exchange.faults.serve(routes.map((route) => ({ path: route.path, public: route.access.kind === 'public' })));
   app.use('*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => c.json(envelope(RET.params, `params error: the body is larger than ${MAX_BODY_BYTES} bytes`, {}, exchange.now), 413) }));
-  for (const route of routes) app.on(route.method, route.path, (c) => answer(c, route, exchange, limiter));
+  for (const route of routes) app.on(route.method, route.path, (c) => answer(c, route, exchange, limiter, clockRate));
   app.notFound((c) => c.json(envelope(RET.routeNotFound, `Route not found: ${c.req.method} ${c.req.path}`, {}, exchange.now), 404));
   app.onError((_error, c) => c.json(envelope(RET.serverError, 'Server error.', {}, exchange.now), 500));
   return app;
@@ -32,7 +33,7 @@ export function createApp(exchange: Exchange, routes: readonly Route[], limiter:
  * One request: the faults armed for it, then auth, permission and rate limit for private routes, then
  * the handler. Every outcome is in the envelope, except a serverError fault's deliberate 5xx page.
  */
-async function answer(c: Context<Env>, route: Route, exchange: Exchange, limiter: RateLimiter): Promise<Response> {
+async function answer(c: Context<Env>, route: Route, exchange: Exchange, limiter: RateLimiter, clockRate: () => number): Promise<Response> {
   const faults = exchange.faults;
   const path = route.path;
   // A skewed clock is the server's for the whole request: its auth window, its answer's time.
@@ -46,7 +47,7 @@ async function answer(c: Context<Env>, route: Route, exchange: Exchange, limiter
     if (stall.reply === 'serverTimeout') return serverTimeout(c, exchange.now + skew);
   }
   const request: SignedRequest = { header: (name) => c.req.header(name), payload: route.method === 'GET' ? rawQuery(c) : await c.req.text() };
-  const outcome = faults.withClockOffset(skew, () => execute(route, exchange, limiter, request));
+  const outcome = faults.withClockOffset(skew, () => execute(route, exchange, limiter, request, clockRate()));
   // The exchange has acted; now the answer gets lost or held.
   if (outcome.executed) {
     const lost = faults.hit('serverErrorAfter', path);
@@ -69,13 +70,13 @@ interface Outcome {
 }
 
 /** The exchange's own answer, synchronous (so a clock offset set around it belongs to this request alone). */
-function execute(route: Route, exchange: Exchange, limiter: RateLimiter, request: SignedRequest): Outcome {
+function execute(route: Route, exchange: Exchange, limiter: RateLimiter, request: SignedRequest, clockRate: number): Outcome {
   const headers: Record<string, string> = {};
   let executed = false;
   try {
     let key: ApiKey | undefined;
     if (route.access.kind !== 'public') {
-      key = authenticate(exchange.keys, request, exchange.serverTime);
+      key = authenticate(exchange.keys, request, exchange.serverTime, clockRate);
       checkPermission(key, route.access);
       const decision = limiter.take(key.key, route.path, exchange.serverTime);
       Object.assign(headers, decision.headers);

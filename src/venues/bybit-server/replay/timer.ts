@@ -13,6 +13,7 @@ const MAX_SPEED_BATCH = 200;
 
 export class ReplayTimer {
   private timer: NodeJS.Timeout | undefined;
+  private speed: ReplaySpeed = 1;
 
   constructor(
     private readonly replay: Replay,
@@ -26,6 +27,15 @@ export class ReplayTimer {
   }
 
   /**
+   * Replay milliseconds per real one while playing (Infinity at 'max'), 1 while paused: a client
+   * whose clock runs at real time measures its request windows against this.
+   */
+  get rate(): number {
+    if (this.timer === undefined) return 1;
+    return this.speed === 'max' ? Infinity : this.speed;
+  }
+
+  /**
    * Starts playing from where the replay stands. At a number speed the replay clock runs on (past the
    * end of the data too) until `pause`; at 'max' it stops by itself once every candle is fed.
    */
@@ -34,6 +44,7 @@ export class ReplayTimer {
       throw new InputError(`speed must be a positive number (1 = real time) or 'max', got ${describeValue(speed)}`);
     }
     this.pause();
+    this.speed = speed;
     if (speed === 'max') {
       const turn = (): void => {
         this.replay.advance(MAX_SPEED_BATCH);

@@ -143,7 +143,7 @@ export async function reconcile(context: ReconcileContext): Promise<ReconcileRep
     const entryPrice = size === 0 ? NaN : (report?.entryPrice ?? NaN);
     if (tracker.correctPosition(symbol, { size, entryPrice }, context.now(), { ...(stopLoss === undefined ? {} : { stopLoss }), ...(takeProfit === undefined ? {} : { takeProfit }) })) {
       correctedPositions += 1;
-      context.notice({ level: 'warn', code: 'positionCorrected', symbol, message: `${symbol}: position on the exchange is ${size} at ${entryPrice}; ours differed and was corrected` });
+      context.notice({ level: 'warn', code: 'positionCorrected', symbol, message: `${symbol}: the exchange shows ${size === 0 ? 'no position' : `a position of ${size} at ${entryPrice}`}; ours differed and was corrected` });
     }
     if (size !== 0) openPositions += 1;
     context.observePosition(symbol, size, stopLoss !== undefined || (report?.trailingStop ?? 0) > 0);
