@@ -22,9 +22,9 @@ const WAVE = swing(400);
 // The command's own log lines stay out of the test output (the live test sends them to files and reads those).
 process.env['BYBOT_LOG__STDOUT'] = 'false';
 
-async function bybot(args: string[], dataDir = join(dir, 'data')) {
+async function bybot(args: string[]) {
   const lines: string[] = [];
-  const code = await run(['--data-dir', dataDir, ...args], { out: (l) => lines.push(l), err: (l) => lines.push(l) });
+  const code = await run(['--data-dir', join(dir, 'data'), ...args], { out: (l) => lines.push(l), err: (l) => lines.push(l) });
   return { code, text: lines.join('\n') };
 }
 
@@ -56,13 +56,12 @@ describe('bybot paper and live', () => {
     local = await startTestExchange(WAVE);
     local.advance(20);
     const logs = join(dir, 'logs');
-    const liveData = join(dir, 'live-data');
     const env = { BYBOT_LOG__LEVEL: 'trace', BYBOT_LOG__FILE__DIR: logs, BYBOT_LOG__REDACT_KEYS: 'true' };
     Object.assign(process.env, env);
     const stopWaiting = playWhenListening(local, 300);
     try {
-      // Its own data directory: what the paper run stored is not this account's.
-      const { code, text } = await bybot(['live', ...LIVE_STRATEGY, '--exchange-url', local.url, '--keys', keyFile('trader.json', TRADER), '--max-candles', '60'], liveData);
+      // The same data directory as the paper run: what paper left open is in its own store, not this account's.
+      const { code, text } = await bybot(['live', ...LIVE_STRATEGY, '--exchange-url', local.url, '--keys', keyFile('trader.json', TRADER), '--max-candles', '60']);
       expect(code, text).toBe(0);
       expect(text).toMatch(/live trading sma-cross on SOLUSDT 1m .* with key trader-key/);
       expect(text).toMatch(/stopped \(60 candles\) after 60 candle\(s\): [1-9]\d* trade/);
@@ -81,9 +80,13 @@ describe('bybot paper and live', () => {
       expect(line).not.toContain(TRADER.key);
     }
     // Signals became orders, orders fills, fills positions and trades, candles equity: all in the store.
-    const db = new Database(join(liveData, 'bybot.sqlite'), { readonly: true });
+    const db = new Database(join(dir, 'data', 'bybot.sqlite'), { readonly: true });
+    const paper = new Database(join(dir, 'data', 'bybot-paper.sqlite'), { readonly: true });
     try {
       const count = (table: string) => (db.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
+      const prefixes = (store: Database.Database) => (store.prepare(`select distinct substr(client_id, 1, 2) as p from orders`).all() as { p: string }[]).map((r) => r.p);
+      expect(prefixes(db)).toEqual(['lv']);
+      expect(prefixes(paper)).toEqual(['pp']);
       expect(count('orders')).toBeGreaterThan(1);
       expect(count('executions')).toBeGreaterThan(1);
       expect(count('trades')).toBeGreaterThan(0);
@@ -91,6 +94,7 @@ describe('bybot paper and live', () => {
       expect(count('events')).toBeGreaterThan(count('executions'));
     } finally {
       db.close();
+      paper.close();
     }
   });
 
@@ -111,10 +115,10 @@ describe('bybot paper and live', () => {
     const symbol = await bybot(['paper', '--strategy', 'sma-cross', '--symbol', 'NOPEUSDT', '--exchange-url', local.url]);
     expect(symbol.code).toBe(2);
     expect(symbol.text).toMatch(/NOPEUSDT/);
-    // A database that cannot be opened: named, before anything connects.
+    // A database that cannot be opened (a directory): named, before anything connects.
     process.env['BYBOT_STORAGE__FILE'] = dir;
     try {
-      const database = await bybot(['paper', ...STRATEGY, '--exchange-url', local.url]);
+      const database = await bybot(['live', ...LIVE_STRATEGY, '--exchange-url', local.url, '--keys', keyFile('t.json', TRADER)]);
       expect(database.code).toBe(2);
       expect(database.text).toContain(dir);
     } finally {

@@ -7,7 +7,7 @@ import { loadConfig } from '../config/load-config.js';
 import { ManualClock } from '../core/clock.js';
 import { ConfigError, InputError } from '../core/errors.js';
 import { openStore } from '../storage/index.js';
-import { parseKeepDays, pruneStorage, storeConfigOf, withStore } from './store.js';
+import { parseKeepDays, pruneStorage, storageFor, storeConfigOf, withStore } from './store.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'bybot-runtime-store-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -35,6 +35,23 @@ describe('storeConfigOf', () => {
     expect(() => loadConfig({ env: { BYBOT_STORAGE__KIND: 'postgres' }, cwd: dir })).toThrow(/storage\.url = undefined .*required when storage\.kind is postgres/);
     expect(() => loadConfig({ env: { BYBOT_STORAGE__URL: 'mysql://x' }, cwd: dir })).toThrow(/storage\.url = "mysql:\/\/x"/);
     expect(() => loadConfig({ env: { BYBOT_STORAGE__RETENTION__EVENT_DAYS: '0' }, cwd: dir })).toThrow(/storage\.retention\.eventDays = 0/);
+  });
+});
+
+describe('storageFor', () => {
+  it("gives the paper account its own store beside the live one: a file or a schema of its own", () => {
+    const byDefault = loadConfig({ env: {}, cwd: dir, overrides: { dataDir: 'state' } });
+    expect(storageFor(byDefault, 'live')).toBe(byDefault);
+    expect(storeConfigOf(storageFor(byDefault, 'paper'), dir)).toEqual({ kind: 'sqlite', file: join(dir, 'state', 'bybot-paper.sqlite') });
+    const named = (file: string) => storeConfigOf(storageFor(loadConfig({ env: {}, cwd: dir, overrides: { 'storage.file': file } }), 'paper'), dir);
+    expect(named('/abs/bot.sqlite')).toEqual({ kind: 'sqlite', file: '/abs/bot-paper.sqlite' });
+    expect(named('/abs.d/bot')).toEqual({ kind: 'sqlite', file: '/abs.d/bot-paper' });
+    expect(named('db/bot.v2.db')).toEqual({ kind: 'sqlite', file: join(dir, 'db', 'bot.v2-paper.db') });
+    const postgres = (schema?: string) =>
+      storeConfigOf(storageFor(loadConfig({ env: { BYBOT_STORAGE__KIND: 'postgres', BYBOT_STORAGE__URL: 'postgres://bybot@db:5432/bybot', ...(schema ? { BYBOT_STORAGE__SCHEMA: schema } : {}) }, cwd: dir }), 'paper'));
+    expect(postgres('desk')).toEqual({ kind: 'postgres', url: 'postgres://bybot@db:5432/bybot', schema: 'desk_paper' });
+    expect(postgres()).toEqual({ kind: 'postgres', url: 'postgres://bybot@db:5432/bybot', schema: 'paper' });
+    expect(() => postgres('s'.repeat(60))).toThrow(/storage\.schema: "s{60}" is too long to name its paper schema/);
   });
 });
 

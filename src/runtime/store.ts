@@ -34,6 +34,31 @@ export function storeConfigOf(loaded: LoadedConfig, cwd: string = process.cwd())
   return { kind: 'sqlite', file };
 }
 
+/** Which account's records: the exchange account's (live) or the simulated paper account's. */
+export type StoreBook = 'live' | 'paper';
+
+/** The suffix that names the paper account's SQLite file and PostgreSQL schema. */
+const PAPER = 'paper';
+
+/**
+ * The configuration with `storage` pointed at the paper account's own store: paper runs keep their
+ * orders, positions and trades apart, so a live start never restores (and reconciles away) what a
+ * paper run left open, nor a paper run what live holds. SQLite: `bybot-paper.sqlite` beside the live
+ * file (`<file>-paper.sqlite` for a configured `<file>.sqlite`); PostgreSQL: schema `<schema>_paper`
+ * (`paper` when no schema is set).
+ */
+export function storageFor(loaded: LoadedConfig, book: StoreBook): LoadedConfig {
+  if (book === 'live') return loaded;
+  const storage = loaded.config.storage;
+  if (storage.kind === 'postgres') {
+    const schema = storage.schema === undefined ? PAPER : `${storage.schema}_${PAPER}`;
+    if (schema.length > 63) throw new InputError(`storage.schema: ${describeValue(storage.schema)} is too long to name its paper schema ${schema} (at most 63 characters; keep the schema to 57)`);
+    return { ...loaded, config: { ...loaded.config, storage: { ...storage, schema } } };
+  }
+  const file = storage.file === undefined ? join(loaded.dataDir, `bybot-${PAPER}.sqlite`) : storage.file.replace(/(\.[^./\\]*)?$/, (ext) => `-${PAPER}${ext}`);
+  return { ...loaded, config: { ...loaded.config, storage: { ...storage, file } } };
+}
+
 /** Opens (and migrates) the configured store, runs `use`, and closes it whatever happens. */
 export async function withStore<T>(loaded: LoadedConfig, use: (store: KyselyStore) => Promise<T>): Promise<T> {
   const store = await openStore(storeConfigOf(loaded));

@@ -92,6 +92,16 @@ describe('bybot db errors', () => {
     expect(result.err.join('\n')).toContain(message);
   });
 
+  it('--paper works on the paper account\'s own store, beside the live one', async () => {
+    const data = join(sqliteDir, 'paper-data');
+    const paper = await bybot(['--data-dir', data, 'db', 'migrate', '--paper']);
+    expect(paper).toMatchObject({ code: 0, err: [] });
+    expect(paper.out[0]).toContain(`database ${join(data, 'bybot-paper.sqlite')}: schema version 1`);
+    const live = await bybot(['--data-dir', data, 'db', 'prune', '--keep-days', '1']);
+    expect(live.out[0]).toContain(`pruned ${join(data, 'bybot.sqlite')}:`);
+    expect((await bybot(['--data-dir', data, 'db', 'prune', '--paper'])).out[0]).toContain(`pruned ${join(data, 'bybot-paper.sqlite')}:`);
+  });
+
   it('names a database file that cannot be opened', async () => {
     const blocker = join(sqliteDir, 'blocker');
     writeFileSync(blocker, 'x');

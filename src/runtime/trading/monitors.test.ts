@@ -117,12 +117,15 @@ describe('Monitors', () => {
     const lastCandleAt = new Map([['SOLUSDT', 0]]);
     const monitors = new Monitors({ engines: new Map([['SOLUSDT', broken]]), lastCandleAt, timeframeOf: () => '1m', unprotected: ['SOLUSDT'] }, { positionMs: 5, safetyMs: 5 }, clock, (a) => alerts.push(a));
     monitors.start();
-    await new Promise((resolve) => setTimeout(resolve, 60));
+    // Rounds, not wall time: a loaded machine runs fewer of them in any fixed span.
+    const unprotected = () => alerts.filter((a) => a.code === 'unprotectedPosition').length;
+    while (unprotected() < 3) await new Promise((resolve) => setTimeout(resolve, 5));
     monitors.stop();
     // Once at the first failure, then only every tenth in a row: a stuck loop does not flood the operator.
     const failed = alerts.filter((a) => a.code === 'loopFailed').map((a) => a.message);
     expect(failed[0]).toMatch(/position monitor failed \(1 in a row\): boom/);
-    expect(failed.slice(1).every((m) => /\((10|20|30) in a row\)/.test(m))).toBe(true);
-    expect(alerts.filter((a) => a.code === 'unprotectedPosition').length).toBeGreaterThan(2);
+    expect(failed.slice(1).every((m) => /\(\d*0 in a row\)/.test(m))).toBe(true);
+    // The safety loop kept its rounds while the position loop failed on every one of its own.
+    expect(unprotected()).toBeGreaterThanOrEqual(3);
   });
 });

@@ -11,7 +11,7 @@ import { bybitEndpoints } from '../bybit-endpoints.js';
 import { historyStore, type DataContext } from '../data-files.js';
 import { instrumentFor } from '../instruments.js';
 import { venueCredentials } from '../venue-keys.js';
-import { storeConfigOf } from '../store.js';
+import { storageFor, storeConfigOf } from '../store.js';
 import { leverageOf } from '../venue-check.js';
 import { openStore } from '../../storage/index.js';
 import type { Store } from '../../ports/store.js';
@@ -79,7 +79,8 @@ export async function runTrading(ctx: DataContext, loaded: LoadedConfig, request
   const logger = createLogger(logOptions(loaded));
   try {
     // A database that cannot be opened, or is on a newer schema, stops the run here: before any order.
-    const store = await openStore(storeConfigOf(loaded));
+    // Paper keeps its own books: what a paper run holds is not the exchange account's, nor the reverse.
+    const store = await openStore(storeConfigOf(storageFor(loaded, request.mode)));
     try {
       await pruneOnStart(store, loaded, logger);
       return await trade(request, prepared, store, logger, out, env, stopSignal);
