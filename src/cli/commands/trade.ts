@@ -79,10 +79,15 @@ export function registerTradeCommands(program: Command, io: Output): void {
       const summary = await runTrading(dataContext(loaded), loaded, request, {
         info: (line) => io.out(line),
         alert: (alert) => io.out(`${new Date(alert.time).toISOString()} ${alert.level} ${alert.code}: ${alert.message}`),
-        trade: (symbol, t) => io.out(`trade ${symbol} ${t.side} ${t.quantity} ${t.entryPrice} → ${t.exitPrice} pnl ${t.pnl.toFixed(4)} (${t.exitReason})`),
+        trade: (symbol, t) => io.out(`trade ${symbol} ${t.side} ${t.quantity} ${averagePrice(t.entryPrice)} → ${averagePrice(t.exitPrice)} pnl ${t.pnl.toFixed(4)} (${t.exitReason})`),
       }, process.env, untilSignal());
       const pnl = summary.trades.reduce((sum, t) => sum + t.pnl, 0);
       io.out(`stopped (${summary.reason}) after ${summary.candles} candle(s): ${summary.trades.length} trade(s), net ${pnl.toFixed(4)} USDT`);
     });
   }
+}
+
+/** An average of fill prices as a trader reads it: eight decimals at most, without the float noise of the division (208.38166666666672 → 208.38166667). */
+function averagePrice(price: number): string {
+  return String(Number(price.toFixed(8)));
 }

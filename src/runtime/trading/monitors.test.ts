@@ -110,6 +110,14 @@ describe('Monitors', () => {
     expect(sol.calls).toEqual([`manage ${clock.now()}`]);
   });
 
+  it("runs them at the market's time when the session gives one (a replay lives in its own past)", () => {
+    const engine = { calls: [] as string[], manage(time: number) { this.calls.push(`manage ${time}`); } };
+    const replayed = Date.UTC(2024, 0, 1, 6);
+    const session = { engines: new Map([['SOLUSDT', engine as unknown as LiveEngine]]), lastCandleAt: new Map(), timeframeOf: () => '1m' as const, unprotected: [], marketTime: () => replayed };
+    new Monitors(session, {}, new ManualClock(Date.UTC(2026, 10, 23)), () => undefined).positions();
+    expect(engine.calls).toEqual([`manage ${replayed}`]);
+  });
+
   it('a failing loop alerts and the other loop keeps running', async () => {
     const clock = new ManualClock(0);
     const alerts: Alert[] = [];

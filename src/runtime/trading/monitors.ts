@@ -25,6 +25,8 @@ export interface Monitored {
   readonly unprotected: readonly string[];
   /** The public feed's connection state; anything but 'live' is reported. */
   readonly feedState?: string;
+  /** The market's time, which exit rules act at (a replay runs in its own past); the monitors' clock when absent. */
+  marketTime?(): number;
   /** Equity and the notional of the open positions at their last marks. */
   exposure?(): { readonly equity: number; readonly notional: number };
   /** The venue's own checks (live: the wallet read by REST); what they find is alerted. */
@@ -59,7 +61,7 @@ export class Monitors {
 
   /** Exit rules between candles: breakeven moves, trailing, time stops, targets. */
   positions(): void {
-    const now = this.clock.now();
+    const now = this.session.marketTime?.() ?? this.clock.now();
     for (const engine of this.session.engines.values()) engine.manage(now);
   }
 

@@ -81,18 +81,23 @@ async function drive(seen: Candle[], settled: () => boolean): Promise<void> {
   }
 }
 
+/** A paper session of sma-cross on the local exchange, warmed up and subscribed to its candles. */
+async function startedPaper(): Promise<{ alerts: Alert[]; seen: Candle[]; paper: TradingSession; exchange: LocalExchange }> {
+  local = await startTestExchange(HISTORY);
+  local.advance(WARM);
+  const alerts: Alert[] = [];
+  const seen: Candle[] = [];
+  session = paperSession(plan(alerts, seen)).session;
+  await session.start();
+  await waitFor('the kline subscription', () => session!.feed.state === 'live' && local!.listens('kline', SOL));
+  return { alerts, seen, paper: session, exchange: local };
+}
+
 describe('trading sessions on the local exchange', () => {
   it('paper: live candles through the strategy into the SimVenue; trades equal the backtest over the same candles', async () => {
-    local = await startTestExchange(HISTORY);
-    local.advance(WARM);
-    const alerts: Alert[] = [];
-    const seen: Candle[] = [];
-    const paper = paperSession(plan(alerts, seen));
-    session = paper.session;
-    await session.start();
-    await waitFor('the kline subscription', () => session!.feed.state === 'live');
+    const { alerts, seen, paper } = await startedPaper();
     await drive(seen, () => true);
-    const trades = session.trades();
+    const trades = paper.trades();
     expect(trades.length).toBeGreaterThanOrEqual(3);
     expect(trades.map(shape)).toEqual(backtestOf(seen).map(shape));
     expect(alerts.filter((a) => a.level !== 'info')).toEqual([]);
@@ -114,7 +119,7 @@ describe('trading sessions on the local exchange', () => {
       // The plan says 10,000 USDT; the account holds 25,000: the live portfolio takes the wallet's figure.
       expect(session.portfolio.balance).toBe(25_000);
       await session.start();
-      await waitFor('the kline subscription', () => session!.feed.state === 'live');
+      await waitFor('the kline subscription', () => session!.feed.state === 'live' && local!.listens('kline', SOL));
       // An order sent after a candle must be on the exchange before the next candle closes: as at Bybit, where the next candle is a minute away.
       await drive(seen, () => live.venue.tracker.open().every((o) => o.heard));
       await waitFor('the last fills', () => live.venue.tracker.open().length === 0);
@@ -142,7 +147,7 @@ describe('trading sessions on the local exchange', () => {
     session = live.session;
     closeVenue = () => live.venue.close();
     await session.start();
-    await waitFor('the kline subscription', () => session!.feed.state === 'live');
+    await waitFor('the kline subscription', () => session!.feed.state === 'live' && local!.listens('kline', SOL));
     await drive(seen, () => true);
     const refused = alerts.filter((a) => a.code === 'entryRefused');
     expect(refused.length).toBeGreaterThanOrEqual(3);
@@ -150,6 +155,30 @@ describe('trading sessions on the local exchange', () => {
     expect(live.venue.tracker.open()).toEqual([]);
     expect(local.venue.position(SOL).size).toBe(0);
     expect(session.trades()).toEqual([]);
+    // The engines act in the exchange's time (a replay of 2024), not the wall clock's: time stops count market minutes.
+    const lastClose = seen.at(-1)!.time + 60_000;
+    expect(session.marketTime()).toBeGreaterThanOrEqual(lastClose);
+    expect(session.marketTime()).toBeLessThan(lastClose + 60_000);
+  });
+
+  it('paper: closed candles the stream drops are fetched by REST and handled in order; trades still equal the backtest', async () => {
+    const { alerts, seen, paper, exchange } = await startedPaper();
+    const holes = new Map([[10, 1], [30, 1], [50, 3]]);
+    for (let i = 0; i < STEPS; i++) {
+      const closing = HISTORY[WARM + i]!.time;
+      const dropped = holes.get(i);
+      if (dropped !== undefined) exchange.streamFaults.dropNext('kline', dropped);
+      exchange.advance(1);
+      // A dropped candle shows up with the next one that gets through.
+      if (dropped === undefined && !holes.has(i - 1) && !holes.has(i - 2) && !holes.has(i - 3)) await waitFor(`candle ${i + 1}`, () => seen.at(-1)?.time === closing);
+    }
+    await waitFor('the last candle', () => seen.at(-1)?.time === HISTORY[WARM + STEPS - 1]!.time);
+    expect(seen.map((c) => c.time)).toEqual(HISTORY.slice(WARM, WARM + STEPS).map((c) => c.time));
+    expect(alerts.filter((a) => a.code === 'candlesBackfilled').length).toBeGreaterThanOrEqual(3);
+    expect(alerts.filter((a) => a.code === 'backfillFailed')).toEqual([]);
+    const trades = paper.trades();
+    expect(trades.length).toBeGreaterThanOrEqual(3);
+    expect(trades.map(shape)).toEqual(backtestOf(seen).map(shape));
   });
 
   it('paper: two strategies in one process, each on its own symbol, each trading as its backtest does', async () => {
@@ -171,7 +200,7 @@ describe('trading sessions on the local exchange', () => {
     });
     session = paper;
     await session.start();
-    await waitFor('the kline subscriptions', () => session!.feed.state === 'live');
+    await waitFor('the kline subscriptions', () => session!.feed.state === 'live' && local!.listens('kline', SOL) && local!.listens('kline', BTC));
     for (let i = 0; i < STEPS; i++) {
       const before = seen.length;
       local.advance(1);
@@ -216,7 +245,7 @@ describe('trading sessions on the local exchange', () => {
     const btc = session.engines.get(SOL)!.contextWindows.get(`${BTC}@5m`)!;
     const warmed = btc.length;
     expect(warmed).toBeGreaterThan(0);
-    await waitFor('the kline subscriptions', () => session!.feed.state === 'live');
+    await waitFor('the kline subscriptions', () => session!.feed.state === 'live' && local!.listens('kline', SOL) && local!.listens('kline', BTC));
     for (let i = 0; i < 12; i++) {
       const before = seen.length;
       local.advance(1);

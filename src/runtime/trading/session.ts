@@ -23,6 +23,7 @@ import { candlesFromRest } from '../../venues/bybit/parse/rest.js';
 import type { Store, StoreWrite } from '../../ports/store.js';
 import type { Alert } from './alert.js';
 import { durableVenue, Journal } from './journal.js';
+import { FollowedClock } from './market-clock.js';
 import { Monitors, type MonitorSettings } from './monitors.js';
 
 export type { Alert } from './alert.js';
@@ -60,7 +61,7 @@ export interface SessionOptions {
   readonly initialEquity: number;
   /** Wall time: staleness, alerts, order ids. */
   readonly clock: Clock;
-  /** Market time the engines act at (paper: the close of the candle just matched); default `clock`. */
+  /** Market time the engines act at (paper: the close of the candle just matched); default: the exchange's time, followed from its server time and candle closes. */
   readonly engineClock?: Clock;
   /** A risk engine per symbol (sizing, limits, protections); none = intents go straight to orders. */
   readonly risk?: (symbol: string) => RiskEngine;
@@ -91,13 +92,25 @@ export class TradingSession {
   private readonly bySymbol = new Map<string, SymbolRun>();
   /** Open time of the newest closed candle taken per symbol (queued or handled). */
   private readonly newestCandle = new Map<string, number>();
+  /** Public REST: warm-up history, and the candles the stream missed. */
+  private readonly rest: BybitRest;
+  /** Closed candles per symbol not yet handled, in arrival order (backfilled ones marked: they are not checked for holes again). */
+  private readonly waiting = new Map<string, { readonly candle: Candle; readonly backfilled: boolean }[]>();
+  /** Symbols with a candle being handled: the next one waits for it. */
+  private readonly handling = new Set<string>();
   /** Entry signals since the last candle's writes. */
   private readonly pendingSignals: Signal[] = [];
   /** Round trips closed and not yet stored or reported (a live trade closes whenever its fill arrives). */
   private readonly pendingTrades: { readonly symbol: string; readonly trade: RoundTrip }[] = [];
   private stopping = false;
+  /** Live: the exchange's time, followed from its server time and candle closes (paper has its own market clock). */
+  private readonly followed: FollowedClock | undefined;
+  /** The time the engines and the position monitor act at: the market's, not the wall's (a replay runs in its own past). */
+  private readonly marketClock: Clock;
 
   constructor(private readonly options: SessionOptions) {
+    this.followed = options.engineClock === undefined ? new FollowedClock(options.clock) : undefined;
+    this.marketClock = options.engineClock ?? this.followed!;
     const symbols = options.runs.flatMap((run) => run.markets.map((m) => m.instrument.symbol));
     if (symbols.length === 0) throw new InputError('symbols: a session trades at least one symbol');
     const twice = symbols.find((symbol, i) => symbols.indexOf(symbol) !== i);
@@ -106,6 +119,7 @@ export class TradingSession {
     this.journal = new Journal((error) => this.alert({ level: 'error', code: 'journalFailed', message: `storing or handling an event failed: ${error.message}`, time: options.clock.now() }));
     this.venue = options.store ? durableVenue(options.venue, this.journal, options.store, options.clock) : options.venue;
     this.feed = new BybitMarketData({ endpoints: options.endpoints, clock: options.clock });
+    this.rest = new BybitRest({ endpoints: options.endpoints, clock: options.clock });
     const orderIdPrefix = `${options.mode === 'paper' ? 'pp' : 'lv'}${options.clock.now().toString(36)}`;
     for (const run of options.runs) {
       for (const market of run.markets) {
@@ -122,7 +136,7 @@ export class TradingSession {
           orders: new OrderManager(this.venue, instrument, `${orderIdPrefix}-${symbol}`),
           portfolio: this.portfolio,
           ...(risk ? { risk } : {}),
-          now: () => (options.engineClock ?? options.clock).now(),
+          now: () => this.marketClock.now(),
           ...(options.store ? { onSignal: (signal: Signal) => this.pendingSignals.push(signal) } : {}),
           onTradeClosed: (trade) => this.tradeClosed(symbol, trade),
           requireStop: options.mode === 'live',
@@ -166,6 +180,11 @@ export class TradingSession {
     return { equity: this.portfolio.equity, notional };
   }
 
+  /** Now in the market's time: what exit rules between candles (time stops, trails) act at. */
+  marketTime(): number {
+    return this.marketClock.now();
+  }
+
   /** The public feed's connection state ('live' when healthy). */
   get feedState(): string {
     return this.feed.state;
@@ -173,7 +192,7 @@ export class TradingSession {
 
   /** Warms every engine up (its own and its context series), subscribes to the closed candles and starts the monitors. */
   async start(): Promise<void> {
-    const rest = new BybitRest({ endpoints: this.options.endpoints, clock: this.options.clock });
+    const rest = this.rest;
     for (const [symbol, { run, market, engine }] of this.bySymbol) {
       const history = market.history ?? (await this.fetchHistory(rest, symbol, run.timeframe));
       const context = new Map<string, Candle[]>();
@@ -240,19 +259,74 @@ export class TradingSession {
   private onClosedCandle(symbol: string, interval: string, candle: Candle): void {
     const entry = this.bySymbol.get(symbol);
     if (entry === undefined || this.stopping || bybitInterval(entry.run.timeframe) !== interval) return;
-    const engine = entry.engine;
     this.lastCandleAt.set(symbol, this.options.clock.now());
-    // Matching first (its fills are queued behind it), then the strategy once those fills are stored and applied.
-    // Trades close on fills: in paper while the candle is matched, live whenever the venue reports.
-    void this.journal.run(() => {
-      // A repeated or older candle (a duplicate frame, a reconnect) changes nothing; decided here, in queue order.
-      const newest = this.newestCandle.get(symbol) ?? (engine.window.length > 0 ? engine.window.time(0) : -Infinity);
-      if (candle.time <= newest) return;
-      this.newestCandle.set(symbol, candle.time);
-      this.options.matchCandle?.(symbol, candle);
-      // Queued from here, so it comes after the events the match just queued.
-      void this.journal.run(() => this.act(symbol, engine, candle));
+    this.followed?.follow(candle.time + timeframeMs(entry.run.timeframe));
+    const waiting = this.waiting.get(symbol) ?? this.waiting.set(symbol, []).get(symbol)!;
+    waiting.push({ candle, backfilled: false });
+    if (!this.handling.has(symbol)) this.handleNext(symbol);
+  }
+
+  /**
+   * One closed candle of `symbol` at a time, in time order: matching first (its fills are queued
+   * behind it), then the strategy once those fills are stored and applied, and only then the next
+   * candle. A candle that leaves a hole after the newest one (a reconnect, a late subscription) first
+   * fetches the missing ones by REST, so the strategy's window never skips a candle.
+   */
+  private handleNext(symbol: string): void {
+    const next = this.waiting.get(symbol)?.shift();
+    if (next === undefined) {
+      this.handling.delete(symbol);
+      return;
+    }
+    this.handling.add(symbol);
+    const { engine, run } = this.bySymbol.get(symbol)!;
+    const { candle } = next;
+    let acting = false;
+    void this.journal.run(async () => {
+      try {
+        // A repeated or older candle (a duplicate frame, a reconnect) changes nothing; decided here, in queue order.
+        const newest = this.newestCandle.get(symbol) ?? (engine.window.length > 0 ? engine.window.time(0) : -Infinity);
+        if (candle.time <= newest) return;
+        const intervalMs = timeframeMs(run.timeframe);
+        if (!next.backfilled && Number.isFinite(newest) && candle.time > newest + intervalMs) {
+          const missed = await this.missedCandles(symbol, run.timeframe, newest, candle.time);
+          if (missed.length > 0) {
+            this.waiting.get(symbol)!.unshift(...missed.map((c) => ({ candle: c, backfilled: true })), { candle, backfilled: true });
+            return;
+          }
+        }
+        this.newestCandle.set(symbol, candle.time);
+        this.options.matchCandle?.(symbol, candle);
+        // Queued from here, so it comes after the events the match just queued; trades close on fills
+        // (in paper while the candle is matched, live whenever the venue reports).
+        acting = true;
+        void this.journal.run(async () => {
+          try {
+            await this.act(symbol, engine, candle);
+          } finally {
+            this.handleNext(symbol);
+          }
+        });
+      } finally {
+        if (!acting) this.handleNext(symbol);
+      }
     });
+  }
+
+  /** The closed candles strictly between `after` and `before` by REST (at most 1000), with an alert saying how many; none when the exchange cannot be asked. */
+  private async missedCandles(symbol: string, timeframe: Timeframe, after: number, before: number): Promise<Candle[]> {
+    const intervalMs = timeframeMs(timeframe);
+    const expected = Math.round((before - after) / intervalMs) - 1;
+    const time = this.options.clock.now();
+    try {
+      const history = await this.fetchHistory(this.rest, symbol, timeframe, { start: after + intervalMs, end: before - intervalMs, limit: 1000 });
+      const missed = history.filter((c) => c.closed && c.time > after && c.time < before);
+      this.alert({ level: missed.length === expected ? 'info' : 'warn', code: 'candlesBackfilled', symbol, time, message: `${symbol}: ${expected} closed ${timeframe} candle(s) missed by the stream before ${new Date(before).toISOString()}; ${missed.length} fetched by REST and handled in order` });
+      return missed;
+    } catch (error) {
+      this.alert({ level: 'warn', code: 'backfillFailed', symbol, time, message: `${symbol}: ${expected} closed ${timeframe} candle(s) missed by the stream could not be fetched (${(error as Error).message}); going on without them` });
+      return [];
+    }
   }
 
   /** Queued behind the event that closed it: stored and reported then, or with the candle being handled if that comes first. */
@@ -293,11 +367,13 @@ export class TradingSession {
     await store.write(writes);
   }
 
-  private async fetchHistory(rest: BybitRest, symbol: string, timeframe: Timeframe): Promise<Candle[]> {
+  private async fetchHistory(rest: BybitRest, symbol: string, timeframe: Timeframe, span: { start?: number; end?: number; limit?: number } = {}): Promise<Candle[]> {
     const intervalMs = timeframeMs(timeframe);
-    const result = await rest.call('kline', { category: 'linear', symbol, interval: bybitInterval(timeframe), limit: 500 });
+    const result = await rest.call('kline', { category: 'linear', symbol, interval: bybitInterval(timeframe), limit: 500, ...span });
     const serverNow = await rest.call('marketTime');
-    return candlesFromRest(result, intervalMs, Number(BigInt(serverNow.timeNano) / 1_000_000n));
+    const serverMs = Number(BigInt(serverNow.timeNano) / 1_000_000n);
+    this.followed?.follow(serverMs);
+    return candlesFromRest(result, intervalMs, serverMs);
   }
 
   private onBook(symbol: string): void {

@@ -65,6 +65,24 @@ describe('BybitVenue against the local exchange', () => {
     expect(closed.type === 'positionChanged' && closed.realisedPnl).toBeLessThan(0);
   });
 
+  it('a stop move that arrives after the position closed is noted, not reported as a failure', async () => {
+    const { venue, notices } = await started();
+    // As a position monitor's trailing move racing the exchange's stop: the exchange refuses it for a zero position.
+    venue.setTradingStop(SOL, { stopLoss: 99 });
+    await waitFor('the refusal', () => notices.some((n) => n.code === 'tradingStopMoot' || n.code === 'requestFailed'));
+    expect(notices.filter((n) => n.code === 'requestFailed')).toEqual([]);
+    expect(notices.find((n) => n.code === 'tradingStopMoot')).toMatchObject({ level: 'info', symbol: SOL, message: expect.stringMatching(/zero position/) });
+    // With a position open, a refused change is still a failure worth an alert.
+    const { events } = harness!;
+    venue.submit({ clientId: 'entry-1', symbol: SOL, side: 'buy', type: 'market', qty: 2, stopLoss: 95 });
+    await waitFor('acceptance', () => events.some((e) => e.type === 'orderAccepted'));
+    local!.advance(1);
+    await waitFor('the fill', () => venue.position(SOL).size === 2);
+    venue.setTradingStop(SOL, { tpslMode: 'Partial', takeProfit: 101 });
+    await waitFor('the failure', () => notices.some((n) => n.code === 'requestFailed'));
+    expect(notices.find((n) => n.code === 'requestFailed')?.message).toMatch(/tpSize is required/);
+  });
+
   it('takes profit in a ladder of Partial trading-stops and moves the stop; fills match the exchange one for one', async () => {
     const { venue, events } = await started();
     venue.submit({ clientId: 'entry-1', symbol: SOL, side: 'buy', type: 'market', qty: 2, stopLoss: 93 });

@@ -155,7 +155,24 @@ export class BybitVenue implements ExecutionVenue {
 
   setTradingStop(symbol: string, stop: TradingStop): void {
     if (stop.stopLoss !== undefined && (stop.tpslMode ?? 'Full') === 'Full') this.guard.want(symbol, stop.stopLoss);
-    void this.sendTradingStop(symbol, stop).catch((error) => this.afterRefusal(`trading-stop ${symbol}`, symbol, error));
+    void this.sendTradingStop(symbol, stop).catch(async (error) => {
+      // The position closed (its stop or target hit) while the move was on its way: nothing left to protect.
+      if (error instanceof RemoteRejectedError && (await this.flatOnExchange(symbol))) {
+        this.notice({ level: 'info', code: 'tradingStopMoot', symbol, message: `trading-stop ${symbol}: the position closed before the change arrived; nothing to move (${error.message})` });
+        return;
+      }
+      this.afterRefusal(`trading-stop ${symbol}`, symbol, error);
+    });
+  }
+
+  /** True when the exchange reports no position on `symbol` (asked by REST: the stream may not have told yet); false when it cannot be asked. */
+  private async flatOnExchange(symbol: string): Promise<boolean> {
+    try {
+      const positions = await this.call('positions', { category: 'linear', symbol }, 'protect');
+      return !positions.list.some((p) => p.symbol === symbol && p.size > 0);
+    } catch {
+      return false;
+    }
   }
 
   setLeverage(symbol: string, leverage: number): void {
