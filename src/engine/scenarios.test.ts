@@ -87,6 +87,17 @@ describe('engine scenarios', () => {
     expect(tradeRows(run.trades)).toEqual([{ side: 'long', entry: 100, exit: 103, qty: 1, fees: 0, funding: 0, pnl: 3, reason: 'trailing-stop' }]);
   });
 
+  it('a stop moved through the last price closes at market (Bybit refuses such a stop: it is already hit)', () => {
+    // Long 1 at 100; at the close of candle 1 (98) the strategy moves its stop up to 99, above the price: out at the next open.
+    const rows: Row[] = [flat(100), [100, 100.5, 97.5, 98], [98.2, 99, 97, 98.5], flat(98.5)];
+    const run = runScenario(rows, scripted({ 0: [{ kind: 'enter', side: 'long', qty: 1, stopLoss: 95 }], 1: [{ kind: 'moveStop', stopLoss: 99 }] }));
+    expect(tradeRows(run.trades)).toEqual([{ side: 'long', entry: 100, exit: 98.2, qty: 1, fees: 0, funding: 0, pnl: -1.8, reason: 'stop moved to 99, through the last price 98: closed at market' }]);
+    expect(run.events.filter((e) => e.type === 'orderRejected')).toEqual([]);
+    // A short the same way round.
+    const short = runScenario([flat(100), [100, 102.5, 99.5, 102], [101.8, 103, 101, 102], flat(102)], scripted({ 0: [{ kind: 'enter', side: 'short', qty: 1, stopLoss: 105 }], 1: [{ kind: 'moveStop', stopLoss: 101 }] }));
+    expect(tradeRows(short.trades)).toMatchObject([{ side: 'short', entry: 100, exit: 101.8, reason: 'stop moved to 101, through the last price 102: closed at market' }]);
+  });
+
   it('the same strategy over the same data gives identical trades on every run', () => {
     const rows: Row[] = Array.from({ length: 200 }, (_, i) => {
       const base = 100 + 5 * Math.sin(i / 7) + (i % 3);

@@ -7,6 +7,9 @@ import type { PositionState } from '../domain/position.js';
 import type { VenueEvent } from '../domain/venue-events.js';
 import type { ExecutionVenue } from '../ports/execution-venue.js';
 
+/** The position as the order manager reads it, with the last price it was marked at when known (NaN or absent: unknown). */
+export type MarkedPosition = PositionState & { readonly mark?: number };
+
 /** An entry without targets (most of them): one shared empty ladder. */
 const NO_TARGETS: readonly TakeProfitRung[] = Object.freeze([]);
 
@@ -38,7 +41,8 @@ export class OrderManager {
     return this.rules.instrument.symbol;
   }
 
-  apply(intents: readonly Intent[], position: PositionState): void {
+  /** `position.mark`, when given, is the last price: a stop moved through it closes the position at market. */
+  apply(intents: readonly Intent[], position: MarkedPosition): void {
     for (const intent of intents) this.applyOne(intent, position);
   }
 
@@ -56,7 +60,7 @@ export class OrderManager {
     return `${this.idPrefix}-${++this.sequence}`;
   }
 
-  private applyOne(intent: Intent, position: PositionState): void {
+  private applyOne(intent: Intent, position: MarkedPosition): void {
     switch (intent.kind) {
       case 'enter':
         return this.enter(intent);
@@ -72,7 +76,14 @@ export class OrderManager {
       }
       case 'moveStop': {
         if (position.size === 0) return;
-        this.venue.setTradingStop(this.symbol, { stopLoss: this.rules.price.round(intent.stopLoss, stopRounding(position.size > 0 ? 'long' : 'short')) });
+        const long = position.size > 0;
+        const stopLoss = this.rules.price.round(intent.stopLoss, stopRounding(long ? 'long' : 'short'));
+        const mark = position.mark;
+        // Bybit refuses a stop-loss beyond the last price: that stop is already hit, so the position goes at market as the stop would take it.
+        if (mark !== undefined && (long ? stopLoss >= mark : stopLoss <= mark)) {
+          return this.applyOne({ kind: 'exit', reason: `stop moved to ${stopLoss}, through the last price ${mark}: closed at market` }, position);
+        }
+        this.venue.setTradingStop(this.symbol, { stopLoss });
         return;
       }
       case 'trail': {

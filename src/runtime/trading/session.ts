@@ -245,7 +245,8 @@ export class TradingSession {
     this.monitors.stop();
     await this.feed.close();
     await this.journal.idle();
-    this.alert({ level: 'info', code: 'stopped', message: `session stopped (${reason}); open positions keep their stops on the exchange`, time: now });
+    const left = this.options.mode === 'live' ? 'open positions keep their stops on the exchange' : 'the simulated paper account ends with it (its orders, trades and equity stay in the paper store)';
+    this.alert({ level: 'info', code: 'stopped', message: `session stopped (${reason}); ${left}`, time: now });
   }
 
   trades(): RoundTrip[] {

@@ -37,9 +37,24 @@ export function checkAgainstRules(order: OrderRequest, rules: InstrumentRules, r
   const tpsl = checkTpslFields(order);
   if (!tpsl.ok) return tpsl;
   const price = order.price ?? order.trigger?.price ?? refPrice;
+  const sides = price === undefined ? OK : checkTpslSides(order, price, symbol);
+  if (!sides.ok) return sides;
   const priceTicks = price === undefined ? undefined : rules.price.toSteps(price, 'halfUp');
   const check = rules.checkOrder(priceTicks, rules.qty.toSteps(order.qty, 'halfUp'), { market: order.type === 'market' });
   return check.ok ? OK : no(check.code, check.reason);
+}
+
+/**
+ * Bybit's rule for a take-profit and stop-loss attached to an order: on the profit and loss sides of
+ * its base price (the limit price, the trigger price, or the last price for a market order).
+ */
+function checkTpslSides(order: OrderRequest, base: number, symbol: string): Check {
+  const buy = order.side === 'buy';
+  const wrongSide = (name: string, value: number | undefined, above: boolean): Check | undefined =>
+    value === undefined || (above ? value > base : value < base)
+      ? undefined
+      : no(CODE_PARAMS_ERROR, `${name} ${value} set for a ${buy ? 'Buy' : 'Sell'} order should be ${above ? 'higher' : 'lower'} than its base price ${base} (${symbol})`);
+  return wrongSide('TakeProfit', order.takeProfit, buy) ?? wrongSide('StopLoss', order.stopLoss, !buy) ?? OK;
 }
 
 /** A rejection when a given price is not a positive whole number of ticks; undefined when it is fine or absent. */

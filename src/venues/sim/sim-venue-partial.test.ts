@@ -213,4 +213,22 @@ describe('Partial TP/SL refusals', () => {
       [10001, expect.stringMatching(/^tpslMode invalid: "Some"/)],
     ]);
   });
+
+  it('rejects a take-profit or stop-loss on the wrong side of the order\'s base price (limit, trigger, or last price)', () => {
+    const s = held();
+    const last = 100; // the close of the last candle
+    s.submit({ side: 'buy', type: 'market', qty: 1, stopLoss: last + 1 });
+    s.submit({ side: 'buy', type: 'market', qty: 1, takeProfit: last - 1 });
+    s.submit({ side: 'sell', type: 'limit', qty: 1, price: last + 5, stopLoss: last + 4 });
+    s.submit({ side: 'sell', type: 'market', qty: 1, trigger: { price: last - 5, by: 'last', direction: 'fall' }, takeProfit: last - 4 });
+    expect(s.rejections().map((r) => [r.code, r.reason])).toEqual([
+      [10001, `StopLoss ${last + 1} set for a Buy order should be lower than its base price ${last} (SOLUSDT)`],
+      [10001, `TakeProfit ${last - 1} set for a Buy order should be higher than its base price ${last} (SOLUSDT)`],
+      [10001, `StopLoss ${last + 4} set for a Sell order should be higher than its base price ${last + 5} (SOLUSDT)`],
+      [10001, `TakeProfit ${last - 4} set for a Sell order should be lower than its base price ${last - 5} (SOLUSDT)`],
+    ]);
+    // On the right sides they are taken.
+    s.submit({ side: 'sell', type: 'limit', qty: 1, price: last + 5, stopLoss: last + 6, takeProfit: last - 6 });
+    expect(s.rejections()).toHaveLength(4);
+  });
 });

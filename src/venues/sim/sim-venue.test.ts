@@ -214,6 +214,15 @@ describe('SimVenue conditional orders and position stops', () => {
     const flat = scenario();
     expect(() => flat.venue.setTradingStop(SOL, { stopLoss: 90 })).toThrow(/zero position/);
   });
+
+  it('refuses, as Bybit does, a stop-loss or take-profit on the wrong side of the last price', () => {
+    const s = bracket();
+    const before = s.venue.position(SOL);
+    expect(() => s.venue.setTradingStop(SOL, { stopLoss: 100.5 })).toThrow(/StopLoss 100.5 set for a Buy position should be lower than the last price 100/);
+    expect(() => s.venue.setTradingStop(SOL, { takeProfit: 99.5 })).toThrow(/TakeProfit 99.5 set for a Buy position should be higher than the last price 100/);
+    expect(() => s.venue.setTradingStop(SOL, { tpslMode: 'Partial', stopLoss: 101, slSize: 1 })).toThrow(/StopLoss 101 set for a Buy position/);
+    expect(s.venue.position(SOL)).toEqual(before);
+  });
 });
 
 describe('SimVenue trailing stop', () => {

@@ -26,6 +26,15 @@ export function applyTradingStop(book: SymbolBook, stop: TradingStop, newPair: (
       fail(`${name} ${describeValue(value)} is not a positive multiple of tickSize ${book.rules.instrument.tickSize}`);
     }
   }
+  // As Bybit: a stop-loss on the losing side of the last price, a take-profit on the winning side.
+  const long = book.position.size > 0;
+  const side = long ? 'Buy' : 'Sell';
+  if (stop.stopLoss !== undefined && stop.stopLoss !== 0 && (long ? stop.stopLoss >= trailFrom : stop.stopLoss <= trailFrom)) {
+    fail(`StopLoss ${stop.stopLoss} set for a ${side} position should be ${long ? 'lower' : 'higher'} than the last price ${trailFrom}`);
+  }
+  if (stop.takeProfit !== undefined && stop.takeProfit !== 0 && (long ? stop.takeProfit <= trailFrom : stop.takeProfit >= trailFrom)) {
+    fail(`TakeProfit ${stop.takeProfit} set for a ${side} position should be ${long ? 'higher' : 'lower'} than the last price ${trailFrom}`);
+  }
   if (mode === 'Full') return applyFull(book, stop, fail, trailFrom);
   const partials = checkPartial(book, stop, fail);
   book.partialStops = [...book.partialStops, ...partialStopsOf(newPair(), { ...stop, tpSize: partials.size, slSize: partials.size })];
