@@ -23,6 +23,7 @@ import { candlesFromRest } from '../../venues/bybit/parse/rest.js';
 import type { Store, StoreWrite } from '../../ports/store.js';
 import type { Alert } from './alert.js';
 import { durableVenue, Journal } from './journal.js';
+import { CandleQueue } from './candle-queue.js';
 import { FollowedClock } from './market-clock.js';
 import { Monitors, type MonitorSettings } from './monitors.js';
 
@@ -90,14 +91,10 @@ export class TradingSession {
   readonly journal: Journal;
   private readonly venue: ExecutionVenue;
   private readonly bySymbol = new Map<string, SymbolRun>();
-  /** Open time of the newest closed candle taken per symbol (queued or handled). */
-  private readonly newestCandle = new Map<string, number>();
   /** Public REST: warm-up history, and the candles the stream missed. */
   private readonly rest: BybitRest;
-  /** Closed candles per symbol not yet handled, in arrival order (backfilled ones marked: they are not checked for holes again). */
-  private readonly waiting = new Map<string, { readonly candle: Candle; readonly backfilled: boolean }[]>();
-  /** Symbols with a candle being handled: the next one waits for it. */
-  private readonly handling = new Set<string>();
+  /** Closed candles of the strategies' timeframes, handled one at a time per symbol, holes filled by REST. */
+  private readonly candles: CandleQueue;
   /** Entry signals since the last candle's writes. */
   private readonly pendingSignals: Signal[] = [];
   /** Round trips closed and not yet stored or reported (a live trade closes whenever its fill arrives). */
@@ -120,6 +117,16 @@ export class TradingSession {
     this.venue = options.store ? durableVenue(options.venue, this.journal, options.store, options.clock) : options.venue;
     this.feed = new BybitMarketData({ endpoints: options.endpoints, clock: options.clock });
     this.rest = new BybitRest({ endpoints: options.endpoints, clock: options.clock });
+    this.candles = new CandleQueue(this.journal, {
+      warmedUpTo: (symbol) => {
+        const window = this.bySymbol.get(symbol)!.engine.window;
+        return window.length > 0 ? window.time(0) : -Infinity;
+      },
+      intervalMs: (symbol) => timeframeMs(this.timeframeOf(symbol)),
+      match: (symbol, candle) => this.options.matchCandle?.(symbol, candle),
+      act: (symbol, candle) => this.act(symbol, this.bySymbol.get(symbol)!.engine, candle),
+      missed: (symbol, after, before) => this.missedCandles(symbol, this.timeframeOf(symbol), after, before),
+    });
     const orderIdPrefix = `${options.mode === 'paper' ? 'pp' : 'lv'}${options.clock.now().toString(36)}`;
     for (const run of options.runs) {
       for (const market of run.markets) {
@@ -262,56 +269,7 @@ export class TradingSession {
     if (entry === undefined || this.stopping || bybitInterval(entry.run.timeframe) !== interval) return;
     this.lastCandleAt.set(symbol, this.options.clock.now());
     this.followed?.follow(candle.time + timeframeMs(entry.run.timeframe));
-    const waiting = this.waiting.get(symbol) ?? this.waiting.set(symbol, []).get(symbol)!;
-    waiting.push({ candle, backfilled: false });
-    if (!this.handling.has(symbol)) this.handleNext(symbol);
-  }
-
-  /**
-   * One closed candle of `symbol` at a time, in time order: matching first (its fills are queued
-   * behind it), then the strategy once those fills are stored and applied, and only then the next
-   * candle. A candle that leaves a hole after the newest one (a reconnect, a late subscription) first
-   * fetches the missing ones by REST, so the strategy's window never skips a candle.
-   */
-  private handleNext(symbol: string): void {
-    const next = this.waiting.get(symbol)?.shift();
-    if (next === undefined) {
-      this.handling.delete(symbol);
-      return;
-    }
-    this.handling.add(symbol);
-    const { engine, run } = this.bySymbol.get(symbol)!;
-    const { candle } = next;
-    let acting = false;
-    void this.journal.run(async () => {
-      try {
-        // A repeated or older candle (a duplicate frame, a reconnect) changes nothing; decided here, in queue order.
-        const newest = this.newestCandle.get(symbol) ?? (engine.window.length > 0 ? engine.window.time(0) : -Infinity);
-        if (candle.time <= newest) return;
-        const intervalMs = timeframeMs(run.timeframe);
-        if (!next.backfilled && Number.isFinite(newest) && candle.time > newest + intervalMs) {
-          const missed = await this.missedCandles(symbol, run.timeframe, newest, candle.time);
-          if (missed.length > 0) {
-            this.waiting.get(symbol)!.unshift(...missed.map((c) => ({ candle: c, backfilled: true })), { candle, backfilled: true });
-            return;
-          }
-        }
-        this.newestCandle.set(symbol, candle.time);
-        this.options.matchCandle?.(symbol, candle);
-        // Queued from here, so it comes after the events the match just queued; trades close on fills
-        // (in paper while the candle is matched, live whenever the venue reports).
-        acting = true;
-        void this.journal.run(async () => {
-          try {
-            await this.act(symbol, engine, candle);
-          } finally {
-            this.handleNext(symbol);
-          }
-        });
-      } finally {
-        if (!acting) this.handleNext(symbol);
-      }
-    });
+    this.candles.push(symbol, candle);
   }
 
   /** The closed candles strictly between `after` and `before` by REST (at most 1000), with an alert saying how many; none when the exchange cannot be asked. */
