@@ -32,7 +32,6 @@ describe('CandleQueue', () => {
     const q = queue((after, before) => [candle(after / MIN + 1), candle(before / MIN - 1)]);
     // After the warm-up (minute 9): 10, then 13 (11 and 12 missed), 13 again, and an old 11.
     for (const minute of [10, 13, 13, 11, 14]) q.candles.push('SOL', candle(minute));
-    await new Promise((resolve) => setTimeout(resolve, 20));
     await q.journal.idle();
     expect(q.calls).toEqual(['match SOL 10', 'act SOL 10', 'missed SOL 10..13', 'match SOL 11', 'act SOL 11', 'match SOL 12', 'act SOL 12', 'match SOL 13', 'act SOL 13', 'match SOL 14', 'act SOL 14']);
   });
@@ -40,9 +39,20 @@ describe('CandleQueue', () => {
   it('goes on without a hole the exchange cannot fill, and past a turn that failed', async () => {
     const q = queue(() => [], 12 * MIN);
     for (const minute of [9, 12, 13]) q.candles.push('SOL', candle(minute));
-    await new Promise((resolve) => setTimeout(resolve, 20));
     await q.journal.idle();
     expect(q.calls).toEqual(['missed SOL 9..12', 'match SOL 12', 'act SOL 12', 'match SOL 13', 'act SOL 13']);
     expect(q.errors).toEqual(['act 12 failed']);
+  });
+
+  it('the journal is idle only once the whole chain of candles is handled; clear() drops what waits', async () => {
+    const q = queue(() => []);
+    for (const minute of [10, 11, 12]) q.candles.push('SOL', candle(minute));
+    await q.journal.idle();
+    expect(q.calls.filter((c) => c.startsWith('act'))).toEqual(['act SOL 10', 'act SOL 11', 'act SOL 12']);
+    const stopping = queue(() => []);
+    for (const minute of [10, 11, 12]) stopping.candles.push('SOL', candle(minute));
+    stopping.candles.clear();
+    await stopping.journal.idle();
+    expect(stopping.calls).toEqual(['match SOL 10', 'act SOL 10']);
   });
 });

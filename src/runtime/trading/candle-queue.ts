@@ -33,6 +33,11 @@ export class CandleQueue {
     private readonly steps: CandleSteps,
   ) {}
 
+  /** Forgets the candles not yet handled (the session is stopping); the one being handled finishes. */
+  clear(): void {
+    for (const waiting of this.waiting.values()) waiting.length = 0;
+  }
+
   push(symbol: string, candle: Candle): void {
     const waiting = this.waiting.get(symbol) ?? this.waiting.set(symbol, []).get(symbol)!;
     waiting.push({ candle, backfilled: false });

@@ -16,9 +16,13 @@ export class Journal {
     return this.tail;
   }
 
-  /** Resolves when everything queued so far is done. */
-  idle(): Promise<void> {
-    return this.tail;
+  /** Resolves when the queue is empty: everything queued so far is done, and whatever those tasks queued in turn. */
+  async idle(): Promise<void> {
+    let tail: Promise<void>;
+    do {
+      tail = this.tail;
+      await tail;
+    } while (tail !== this.tail);
   }
 }
 

@@ -251,6 +251,7 @@ export class TradingSession {
     for (const engine of this.engines.values()) engine.blockEntries(`shutting down: ${reason}`, now);
     this.monitors.stop();
     await this.feed.close();
+    this.candles.clear();
     await this.journal.idle();
     const left = this.options.mode === 'live' ? 'open positions keep their stops on the exchange' : 'the simulated paper account ends with it (its orders, trades and equity stay in the paper store)';
     this.alert({ level: 'info', code: 'stopped', message: `session stopped (${reason}); ${left}`, time: now });
