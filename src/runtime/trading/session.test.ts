@@ -93,6 +93,22 @@ async function startedPaper(): Promise<{ alerts: Alert[]; seen: Candle[]; paper:
   return { alerts, seen, paper: session, exchange: local };
 }
 
+/** A live session of sma-cross with `strategyParams` through BybitVenue on the local exchange, warmed up and subscribed to its candles. */
+async function startedLive(strategyParams: unknown) {
+  const exchange = await startTestExchange(HISTORY);
+  local = exchange;
+  exchange.advance(WARM);
+  const alerts: Alert[] = [];
+  const seen: Candle[] = [];
+  const bybit = configSchema.parse({ bybit: { exchangeUrl: exchange.url } }).bybit;
+  const live = await liveSession({ ...plan(alerts, seen, strategyParams), credentials: new ApiCredentials(TRADER.key, TRADER.secret), venueEndpoints: urlEndpoints(exchange.url), bybit });
+  session = live.session;
+  closeVenue = () => live.venue.close();
+  await live.session.start();
+  await waitFor('the kline subscription', () => live.session.feed.state === 'live' && exchange.listens('kline', SOL));
+  return { alerts, seen, live: live.venue, session: live.session, exchange };
+}
+
 describe('trading sessions on the local exchange', () => {
   it('paper: live candles through the strategy into the SimVenue; trades equal the backtest over the same candles', async () => {
     const { alerts, seen, paper } = await startedPaper();
@@ -138,27 +154,18 @@ describe('trading sessions on the local exchange', () => {
   });
 
   it('live: an entry from flat without a stop-loss is refused before any order, with an alert naming why', async () => {
-    local = await startTestExchange(HISTORY);
-    local.advance(WARM);
-    const alerts: Alert[] = [];
-    const seen: Candle[] = [];
-    const bybit = configSchema.parse({ bybit: { exchangeUrl: local.url } }).bybit;
-    const live = await liveSession({ ...plan(alerts, seen), credentials: new ApiCredentials(TRADER.key, TRADER.secret), venueEndpoints: urlEndpoints(local.url), bybit });
-    session = live.session;
-    closeVenue = () => live.venue.close();
-    await session.start();
-    await waitFor('the kline subscription', () => session!.feed.state === 'live' && local!.listens('kline', SOL));
+    const { alerts, seen, live, session: running, exchange } = await startedLive(params);
     await drive(seen, () => true);
     const refused = alerts.filter((a) => a.code === 'entryRefused');
     expect(refused.length).toBeGreaterThanOrEqual(3);
     expect(refused[0]!.message).toMatch(/SOLUSDT: long entry refused: an entry without a stop-loss/);
-    expect(live.venue.tracker.open()).toEqual([]);
-    expect(local.venue.position(SOL).size).toBe(0);
-    expect(session.trades()).toEqual([]);
+    expect(live.tracker.open()).toEqual([]);
+    expect(exchange.venue.position(SOL).size).toBe(0);
+    expect(running.trades()).toEqual([]);
     // The engines act in the exchange's time (a replay of 2024), not the wall clock's: time stops count market minutes.
     const lastClose = seen.at(-1)!.time + 60_000;
-    expect(session.marketTime()).toBeGreaterThanOrEqual(lastClose);
-    expect(session.marketTime()).toBeLessThan(lastClose + 60_000);
+    expect(running.marketTime()).toBeGreaterThanOrEqual(lastClose);
+    expect(running.marketTime()).toBeLessThan(lastClose + 60_000);
   });
 
   it('paper: closed candles the stream drops are fetched by REST and handled in order; trades still equal the backtest', async () => {
@@ -179,6 +186,17 @@ describe('trading sessions on the local exchange', () => {
     const trades = paper.trades();
     expect(trades.length).toBeGreaterThanOrEqual(3);
     expect(trades.map(shape)).toEqual(backtestOf(seen).map(shape));
+  });
+
+  it('live: the candles the stream drops are fetched by REST too; the strategy sees every candle in order', async () => {
+    const { alerts, seen, exchange } = await startedLive(stopped);
+    for (let i = 0; i < 40; i++) {
+      if (i === 15) exchange.streamFaults.dropNext('kline', 2);
+      exchange.advance(1);
+      if (i < 15 || i > 17) await waitFor(`candle ${i + 1}`, () => seen.at(-1)?.time === HISTORY[WARM + i]!.time);
+    }
+    expect(seen.map((c) => c.time)).toEqual(HISTORY.slice(WARM, WARM + 40).map((c) => c.time));
+    expect(alerts.filter((a) => a.code === 'candlesBackfilled')).toMatchObject([{ level: 'info', message: expect.stringMatching(/2 closed 1m candle\(s\) missed by the stream .*; 2 fetched by REST/) }]);
   });
 
   it('paper: two strategies in one process, each on its own symbol, each trading as its backtest does', async () => {
