@@ -40,11 +40,6 @@ export interface LivePlan extends SessionPlan {
   readonly onNotice?: (notice: VenueNotice) => void;
 }
 
-/**
- * Live: the Bybit venue is started first — what the store says the last run left open, then key
- * check, margin, leverage, private stream and reconciliation (start-up after a crash is this same
- * path) — before the session sees a single candle.
- */
 /** The wallet by REST each safety round: the exchange reachable, and money left to margin new orders. */
 async function walletChecks(venue: BybitVenue, clock: Clock): Promise<Alert[]> {
   const wallet = await venue.refreshWallet();
@@ -54,6 +49,11 @@ async function walletChecks(venue: BybitVenue, clock: Clock): Promise<Alert[]> {
   return [];
 }
 
+/**
+ * Live: the Bybit venue is started first — what the store says the last run left open, then key
+ * check, margin, leverage, private stream and reconciliation (start-up after a crash is this same
+ * path) — before the session sees a single candle.
+ */
 export async function liveSession(plan: LivePlan): Promise<{ session: TradingSession; venue: BybitVenue }> {
   const venue = venueFromConfig(plan.venueEndpoints, plan.credentials, instrumentsOf(plan), plan.bybit);
   if (plan.onNotice) venue.onNotice(plan.onNotice);

@@ -199,13 +199,12 @@ export class TradingSession {
 
   /** Warms every engine up (its own and its context series), subscribes to the closed candles and starts the monitors. */
   async start(): Promise<void> {
-    const rest = this.rest;
     for (const [symbol, { run, market, engine }] of this.bySymbol) {
-      const history = market.history ?? (await this.fetchHistory(rest, symbol, run.timeframe));
+      const history = market.history ?? (await this.fetchHistory(symbol, run.timeframe));
       const context = new Map<string, Candle[]>();
       for (const key of engine.contextWindows.keys()) {
         const [contextSymbol, timeframe] = key.split('@') as [string, Timeframe];
-        context.set(key, await this.fetchHistory(rest, contextSymbol, timeframe));
+        context.set(key, await this.fetchHistory(contextSymbol, timeframe));
       }
       engine.warmUp(history.filter((c) => c.closed), context);
     }
@@ -279,7 +278,7 @@ export class TradingSession {
     const expected = Math.round((before - after) / intervalMs) - 1;
     const time = this.options.clock.now();
     try {
-      const history = await this.fetchHistory(this.rest, symbol, timeframe, { start: after + intervalMs, end: before - intervalMs, limit: 1000 });
+      const history = await this.fetchHistory(symbol, timeframe, { start: after + intervalMs, end: before - intervalMs, limit: 1000 });
       const missed = history.filter((c) => c.closed && c.time > after && c.time < before);
       this.alert({ level: missed.length === expected ? 'info' : 'warn', code: 'candlesBackfilled', symbol, time, message: `${symbol}: ${expected} closed ${timeframe} candle(s) missed by the stream before ${new Date(before).toISOString()}; ${missed.length} fetched by REST and handled in order` });
       return missed;
@@ -327,10 +326,10 @@ export class TradingSession {
     await store.write(writes);
   }
 
-  private async fetchHistory(rest: BybitRest, symbol: string, timeframe: Timeframe, span: { start?: number; end?: number; limit?: number } = {}): Promise<Candle[]> {
+  private async fetchHistory(symbol: string, timeframe: Timeframe, span: { start?: number; end?: number; limit?: number } = {}): Promise<Candle[]> {
     const intervalMs = timeframeMs(timeframe);
-    const result = await rest.call('kline', { category: 'linear', symbol, interval: bybitInterval(timeframe), limit: 500, ...span });
-    const serverNow = await rest.call('marketTime');
+    const result = await this.rest.call('kline', { category: 'linear', symbol, interval: bybitInterval(timeframe), limit: 500, ...span });
+    const serverNow = await this.rest.call('marketTime');
     const serverMs = Number(BigInt(serverNow.timeNano) / 1_000_000n);
     this.followed?.follow(serverMs);
     return candlesFromRest(result, intervalMs, serverMs);

@@ -45,16 +45,21 @@ export function checkAgainstRules(order: OrderRequest, rules: InstrumentRules, r
 }
 
 /**
- * Bybit's rule for a take-profit and stop-loss attached to an order: on the profit and loss sides of
- * its base price (the limit price, the trigger price, or the last price for a market order).
+ * Bybit's rule for a take-profit and a stop-loss: on the profit and the loss side of a base price.
+ * Returns what is wrong, in Bybit's terms, or undefined; 0 (which clears a stop) and absent pass.
+ * `what` names the order or position ("a Buy order"), `baseName` the base ("its base price").
  */
+export function tpslSideProblem(stops: { readonly takeProfit?: number | undefined; readonly stopLoss?: number | undefined }, buy: boolean, base: number, what: string, baseName: string): string | undefined {
+  const wrong = (name: string, value: number | undefined, above: boolean): string | undefined =>
+    value === undefined || value === 0 || (above ? value > base : value < base) ? undefined : `${name} ${value} set for ${what} should be ${above ? 'higher' : 'lower'} than ${baseName} ${base}`;
+  return wrong('TakeProfit', stops.takeProfit, buy) ?? wrong('StopLoss', stops.stopLoss, !buy);
+}
+
+/** The sides rule for the TP/SL attached to an order: its base price is the limit price, the trigger price, or the last price for a market order. */
 function checkTpslSides(order: OrderRequest, base: number, symbol: string): Check {
   const buy = order.side === 'buy';
-  const wrongSide = (name: string, value: number | undefined, above: boolean): Check | undefined =>
-    value === undefined || (above ? value > base : value < base)
-      ? undefined
-      : no(CODE_PARAMS_ERROR, `${name} ${value} set for a ${buy ? 'Buy' : 'Sell'} order should be ${above ? 'higher' : 'lower'} than its base price ${base} (${symbol})`);
-  return wrongSide('TakeProfit', order.takeProfit, buy) ?? wrongSide('StopLoss', order.stopLoss, !buy) ?? OK;
+  const problem = tpslSideProblem(order, buy, base, `a ${buy ? 'Buy' : 'Sell'} order`, 'its base price');
+  return problem === undefined ? OK : no(CODE_PARAMS_ERROR, `${problem} (${symbol})`);
 }
 
 /** A rejection when a given price is not a positive whole number of ticks; undefined when it is fine or absent. */

@@ -1,6 +1,7 @@
 // Bybit's position trading-stop on a simulated book: Full mode sets or clears the whole-position stops, Partial mode adds partial ones; checked whole before anything changes.
 import { describeValue, InputError } from '../../core/errors.js';
 import type { TradingStop } from '../../ports/execution-venue.js';
+import { tpslSideProblem } from './order-checks.js';
 import { MAX_PARTIAL_STOPS, partialStopsOf } from './partial-stops.js';
 import type { SymbolBook } from './sim-book.js';
 
@@ -28,13 +29,8 @@ export function applyTradingStop(book: SymbolBook, stop: TradingStop, newPair: (
   }
   // As Bybit: a stop-loss on the losing side of the last price, a take-profit on the winning side.
   const long = book.position.size > 0;
-  const side = long ? 'Buy' : 'Sell';
-  if (stop.stopLoss !== undefined && stop.stopLoss !== 0 && (long ? stop.stopLoss >= trailFrom : stop.stopLoss <= trailFrom)) {
-    fail(`StopLoss ${stop.stopLoss} set for a ${side} position should be ${long ? 'lower' : 'higher'} than the last price ${trailFrom}`);
-  }
-  if (stop.takeProfit !== undefined && stop.takeProfit !== 0 && (long ? stop.takeProfit <= trailFrom : stop.takeProfit >= trailFrom)) {
-    fail(`TakeProfit ${stop.takeProfit} set for a ${side} position should be ${long ? 'higher' : 'lower'} than the last price ${trailFrom}`);
-  }
+  const sides = tpslSideProblem(stop, long, trailFrom, `a ${long ? 'Buy' : 'Sell'} position`, 'the last price');
+  if (sides !== undefined) fail(sides);
   if (mode === 'Full') return applyFull(book, stop, fail, trailFrom);
   const partials = checkPartial(book, stop, fail);
   book.partialStops = [...book.partialStops, ...partialStopsOf(newPair(), { ...stop, tpSize: partials.size, slSize: partials.size })];
