@@ -58,6 +58,13 @@ export interface PartialStop {
 
 export type OrderStatus = 'New' | 'PartiallyFilled' | 'Filled' | 'Cancelled' | 'Rejected' | 'Untriggered' | 'Triggered' | 'Deactivated';
 
+/** The statuses an order never leaves: it is done (filled, cancelled, rejected, or a conditional order deactivated). */
+export const FINAL_ORDER_STATUSES: readonly OrderStatus[] = ['Filled', 'Cancelled', 'Rejected', 'Deactivated'];
+
+export function isFinalStatus(status: OrderStatus): boolean {
+  return FINAL_ORDER_STATUSES.includes(status);
+}
+
 export interface OrderState extends OrderRequest {
   /** The venue's order id. */
   readonly orderId: string;

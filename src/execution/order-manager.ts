@@ -2,7 +2,7 @@
 import { InputError, describeValue } from '../core/errors.js';
 import type { Intent, TakeProfitRung } from '../domain/intent.js';
 import { InstrumentRules, stopRounding, takeProfitRounding, type Instrument } from '../domain/instrument.js';
-import type { OrderRequest, OrderState } from '../domain/order.js';
+import { isFinalStatus, type OrderRequest, type OrderState } from '../domain/order.js';
 import type { PositionState } from '../domain/position.js';
 import type { VenueEvent } from '../domain/venue-events.js';
 import type { ExecutionVenue } from '../ports/execution-venue.js';
@@ -28,6 +28,11 @@ export class OrderManager {
   /** Why each order was sent, by client id: becomes the exit reason of the trade it closes. */
   readonly reasons = new Map<string, string>();
   private readonly pending = new Map<string, PendingProtection>();
+  /**
+   * The exit of the whole position under way, until its order is done: exit rules checked again before
+   * its fill is known (live, the position monitor every few seconds) do not send another one.
+   */
+  private closing: string | undefined;
 
   constructor(
     private readonly venue: ExecutionVenue,
@@ -48,6 +53,7 @@ export class OrderManager {
 
   /** Venue events: an entry that has finished filling gets its ladder and trailing stop. */
   on(event: VenueEvent): void {
+    if (this.closing !== undefined && 'order' in event && event.order.clientId === this.closing && isFinalStatus(event.order.status)) this.closing = undefined;
     if (this.pending.size === 0) return;
     if (event.type === 'orderFilled' && event.order.status === 'Filled') this.protect(event.order);
     else if ((event.type === 'orderCancelled' || event.type === 'orderRejected') && this.pending.has(event.order.clientId)) {
@@ -65,12 +71,14 @@ export class OrderManager {
       case 'enter':
         return this.enter(intent);
       case 'exit': {
-        if (position.size === 0) return;
+        // The whole position is already on its way out: nothing more to exit.
+        if (position.size === 0 || this.closing !== undefined) return;
         const fraction = Math.min(1, Math.max(0, intent.fraction ?? 1));
         const qty = fraction >= 1 ? this.rules.roundQty(Math.abs(position.size), 'halfUp') : this.rules.roundQty(Math.abs(position.size) * fraction, 'down');
         if (!(qty > 0)) return;
         const clientId = this.nextId();
         this.reasons.set(clientId, intent.reason);
+        if (fraction >= 1) this.closing = clientId;
         this.venue.submit({ clientId, symbol: this.symbol, side: position.size > 0 ? 'sell' : 'buy', type: 'market', qty, reduceOnly: true });
         return;
       }

@@ -1,5 +1,5 @@
 // What the adapter knows of each order and fill: Bybit's updates (stream or REST, in any order, possibly twice) joined into one clean sequence of VenueEvents.
-import type { Fill, OrderRequest, OrderState } from '../../../domain/order.js';
+import { isFinalStatus, type Fill, type OrderRequest, type OrderState } from '../../../domain/order.js';
 import { applyFill, FLAT, type PositionState } from '../../../domain/position.js';
 import type { VenueEvent } from '../../../domain/venue-events.js';
 import type { AccountEvent } from '../parse/events.js';
@@ -27,8 +27,6 @@ export interface RestoredState {
   readonly orders: readonly { readonly request: OrderRequest; readonly filledQty: number; readonly orderId: string | undefined }[];
   readonly positions: readonly { readonly symbol: string; readonly size: number; readonly entryPrice: number }[];
 }
-
-const FINAL = new Set(['Filled', 'Cancelled', 'Rejected', 'Deactivated']);
 
 /** Finished orders and fill ids kept for recognising late or repeated news; older ones are forgotten so a bot running for weeks stays flat in memory. */
 const KEEP_FINISHED = 2000;
@@ -130,7 +128,7 @@ export class OrderTracker {
     if (event.type === 'orderAccepted' && tracked.filledQty > 0) return;
     tracked.state = { ...event.order, filledQty: tracked.filledQty };
     tracked.heard = true;
-    if (FINAL.has(event.order.status)) this.finish(tracked);
+    if (isFinalStatus(event.order.status)) this.finish(tracked);
     this.emit({ ...event, order: tracked.state } as VenueEvent);
   }
 
