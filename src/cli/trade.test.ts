@@ -98,6 +98,42 @@ describe('bybot paper and live', () => {
     }
   });
 
+  it('live with the risk engine: entries sized by it and protected by its initial stop; every order ends final in the store', async () => {
+    local = await startTestExchange(WAVE);
+    local.advance(40);
+    const data = join(dir, 'risk-data');
+    const stopWaiting = playWhenListening(local, 300);
+    try {
+      // No stopPct: the risk engine gives each entry its stop (ATR) and its size (risk per trade).
+      const args = ['--data-dir', data, 'live', '--strategy', 'sma-cross', '--params', 'fast=3,slow=8', '--symbol', 'SOLUSDT', '--timeframe', '1m'];
+      const lines: string[] = [];
+      const code = await run([...args, '--exchange-url', local.url, '--keys', keyFile('risk-trader.json', TRADER), '--max-candles', '60'], { out: (l) => lines.push(l), err: (l) => lines.push(l) });
+      const text = lines.join('\n');
+      expect(code, text).toBe(0);
+      expect(text).toMatch(/stopped \(60 candles\) after 60 candle\(s\): [1-9]\d* trade/);
+      expect(text).not.toMatch(/positionCorrected|stopUnknown|entryRefused/);
+    } finally {
+      stopWaiting();
+    }
+    const db = new Database(join(data, 'bybot.sqlite'), { readonly: true });
+    try {
+      const rows = db.prepare(`select client_id, status, avg_fill_price, request from orders where client_id like 'lv%'`).all() as { client_id: string; status: string; avg_fill_price: number | null; request: string }[];
+      const entries = rows.map((row) => ({ ...row, request: JSON.parse(row.request) as { side: string; qty: number; reduceOnly?: boolean; stopLoss?: number } })).filter((row) => row.request.reduceOnly !== true);
+      expect(entries.length).toBeGreaterThan(0);
+      for (const entry of entries) {
+        // Market orders: filled (the store keeps the fill though the exchange stamps it before the acceptance).
+        expect(entry.status, entry.client_id).toBe('Filled');
+        const { side, qty, stopLoss } = entry.request;
+        expect(Math.abs(qty * 10 - Math.round(qty * 10)), `${entry.client_id} qty ${qty} on the 0.1 lot grid`).toBeLessThan(1e-9);
+        expect(stopLoss, `${entry.client_id} carries a stop-loss`).toBeDefined();
+        expect(side === 'buy' ? stopLoss! < entry.avg_fill_price! : stopLoss! > entry.avg_fill_price!, `${entry.client_id}: stop ${stopLoss} on the losing side of ${entry.avg_fill_price}`).toBe(true);
+      }
+      expect(rows.filter((row) => row.status === 'New' || row.status === 'Sent'), 'no order of the session is left working in the store').toEqual([]);
+    } finally {
+      db.close();
+    }
+  });
+
   it('live refuses before any order: a Withdraw key, mainnet without confirmation, an unknown strategy or symbol', async () => {
     local = await startTestExchange(WAVE);
     const withdraw = await bybot(['live', ...STRATEGY, '--exchange-url', local.url, '--keys', keyFile('w.json', WITHDRAWER)]);

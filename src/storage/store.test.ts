@@ -35,6 +35,18 @@ describe.each(STORE_DIALECTS)('$name store', (dialect) => {
       expect(row).toMatchObject({ status: 'Filled', order_id: 'venue-a', filled_qty: 1.5, avg_fill_price: 150.2, updated_time: T0 + 20 });
     });
 
+    it('takes a final state over a working one whatever their times, and never gives it back', async () => {
+      const store = await stores.open();
+      await store.recordOrderSent(request('b'), T0);
+      // Accepted mid-candle, filled with the candle's opening time (a replaying exchange stamps fills so).
+      await store.recordOrder(orderState('b', { createdTime: T0 + 9000, updatedTime: T0 + 9000 }));
+      await store.recordOrder(orderState('b', { status: 'Filled', filledQty: 1.5, avgFillPrice: 150.2, updatedTime: T0 }));
+      await store.recordOrder(orderState('b', { status: 'New', updatedTime: T0 + 10_000 })); // late news of a working state
+      const row = await store.db.selectFrom('orders').selectAll().executeTakeFirstOrThrow();
+      expect(row).toMatchObject({ status: 'Filled', filled_qty: 1.5, avg_fill_price: 150.2, updated_time: T0 });
+      expect((await store.loadRecovery()).openOrders).toEqual([]);
+    });
+
     it('loads what recovery needs: open orders, positions, last fill time, recent trades, equity, trading state', async () => {
       const store = await stores.open();
       const empty = await store.loadRecovery();

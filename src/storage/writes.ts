@@ -1,5 +1,6 @@
 // The store's writes as kysely statements, the same on both dialects: idempotent upserts keyed by what the venue makes unique.
 import { sql, type Kysely } from 'kysely';
+import { FINAL_ORDER_STATUSES } from '../domain/order.js';
 import type { StoreWrite, WriteResult } from '../ports/store.js';
 import { equityRow, eventRow, executionRow, orderRow, positionRow, riskChangeRow, sentOrderRow, signalRow, tradeRow } from './rows.js';
 import type { Database } from './schema.js';
@@ -66,8 +67,20 @@ export async function applyOne(db: Kysely<Database>, write: Exclude<StoreWrite, 
               created_time: eb.ref('excluded.created_time'),
               updated_time: eb.ref('excluded.updated_time'),
             }))
-            // A state older than the stored one arrived late: keep the newer. A 'Sent' row takes any venue state.
-            .where((eb) => eb.or([eb('orders.status', '=', 'Sent'), eb('orders.updated_time', '<=', eb.ref('excluded.updated_time'))])),
+            // A 'Sent' row takes any venue state. A final state (filled, cancelled...) replaces a working one
+            // whatever their times say (a venue may stamp a fill before the acceptance it follows) and is never
+            // replaced by one. Between two working or two final states, a late older one is ignored.
+            .where((eb) => {
+              const storedFinal = eb('orders.status', 'in', FINAL_ORDER_STATUSES);
+              const newFinal = eb('excluded.status', 'in', FINAL_ORDER_STATUSES);
+              const newer = eb('orders.updated_time', '<=', eb.ref('excluded.updated_time'));
+              return eb.or([
+                eb('orders.status', '=', 'Sent'),
+                eb.and([eb.not(storedFinal), newFinal]),
+                eb.and([storedFinal, newFinal, newer]),
+                eb.and([eb.not(storedFinal), eb.not(newFinal), newer]),
+              ]);
+            }),
         )
         .execute();
       return false;

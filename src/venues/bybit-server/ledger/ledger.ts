@@ -164,8 +164,11 @@ export class Ledger {
     return record;
   }
 
-  private filled(order: OrderState, fill: Fill): { order: OrderRecord; execution: Execution } {
-    const record = this.byVenueId.get(order.orderId) ?? this.system(order, fill.cause, fill.time);
+  private filled(order: OrderState, candleFill: Fill): { order: OrderRecord; execution: Execution } {
+    const record = this.byVenueId.get(order.orderId) ?? this.system(order, candleFill.cause, candleFill.time);
+    // The simulator stamps a candle's fills with its opening time; an order placed during the candle
+    // fills after it was placed, as on Bybit (a client keeps the later of two states of an order).
+    const fill = candleFill.time >= record.createdTime ? candleFill : { ...candleFill, time: record.createdTime };
     record.cumExecQty += fill.qty;
     record.cumExecValue += fill.price * fill.qty;
     record.cumExecFee += fill.fee;

@@ -34,6 +34,22 @@ describe('the replay', () => {
     }
   });
 
+  it('an order placed inside a candle fills no earlier than it was placed', async () => {
+    const exchange = await startTestExchange(wave(10));
+    try {
+      exchange.advanceTo(T0 + 2 * MINUTE + 25_000);
+      const placed = await post(exchange, TRADER, '/v5/order/create', { category: 'linear', symbol: SOL, side: 'Buy', orderType: 'Market', qty: '1' });
+      exchange.advance(2);
+      const [order] = (await get(exchange, TRADER, '/v5/order/history', { category: 'linear', orderId: placed.body.result.orderId })).body.result.list;
+      const [execution] = (await get(exchange, TRADER, '/v5/execution/list', { category: 'linear' })).body.result.list;
+      expect(order).toMatchObject({ orderStatus: 'Filled', createdTime: String(T0 + 2 * MINUTE + 25_000) });
+      expect(Number(execution.execTime)).toBe(T0 + 2 * MINUTE + 25_000);
+      expect(Number(order.updatedTime)).toBeGreaterThanOrEqual(Number(order.createdTime));
+    } finally {
+      await exchange.close();
+    }
+  });
+
   it('settles funding when the clock passes it: a Funding execution and a lighter wallet', async () => {
     const exchange = await startTestExchange(wave(150));
     try {
