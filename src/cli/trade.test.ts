@@ -22,9 +22,9 @@ const WAVE = swing(400);
 // The command's own log lines stay out of the test output (the live test sends them to files and reads those).
 process.env['BYBOT_LOG__STDOUT'] = 'false';
 
-async function bybot(args: string[]) {
+async function bybot(args: string[], dataDir = join(dir, 'data')) {
   const lines: string[] = [];
-  const code = await run(['--data-dir', join(dir, 'data'), ...args], { out: (l) => lines.push(l), err: (l) => lines.push(l) });
+  const code = await run(['--data-dir', dataDir, ...args], { out: (l) => lines.push(l), err: (l) => lines.push(l) });
   return { code, text: lines.join('\n') };
 }
 
@@ -105,10 +105,8 @@ describe('bybot paper and live', () => {
     const stopWaiting = playWhenListening(local, 300);
     try {
       // No stopPct: the risk engine gives each entry its stop (ATR) and its size (risk per trade).
-      const args = ['--data-dir', data, 'live', '--strategy', 'sma-cross', '--params', 'fast=3,slow=8', '--symbol', 'SOLUSDT', '--timeframe', '1m'];
-      const lines: string[] = [];
-      const code = await run([...args, '--exchange-url', local.url, '--keys', keyFile('risk-trader.json', TRADER), '--max-candles', '60'], { out: (l) => lines.push(l), err: (l) => lines.push(l) });
-      const text = lines.join('\n');
+      const args = ['live', '--strategy', 'sma-cross', '--params', 'fast=3,slow=8', '--symbol', 'SOLUSDT', '--timeframe', '1m'];
+      const { code, text } = await bybot([...args, '--exchange-url', local.url, '--keys', keyFile('risk-trader.json', TRADER), '--max-candles', '60'], data);
       expect(code, text).toBe(0);
       expect(text).toMatch(/stopped \(60 candles\) after 60 candle\(s\): [1-9]\d* trade/);
       expect(text).not.toMatch(/positionCorrected|stopUnknown|entryRefused/);
