@@ -91,7 +91,7 @@ export function runBacktestLoop(input: BacktestLoopInput): BacktestLoopOutput {
   };
   const risk = input.risk?.(portfolio);
   const recorder = new RoundTripRecorder(
-    (clientId) => orders.reasons.get(clientId),
+    (clientId) => orders.reasonOf(clientId),
     (trade) => {
       risk?.onTrade(trade);
       if (strategy.onPositionClosed) queue(risk ? risk.guard(now, () => strategy.onPositionClosed!(context, trade)) : strategy.onPositionClosed(context, trade));

@@ -93,7 +93,7 @@ export class LiveEngine {
     }
     this.context = new EngineContext(input.symbol, input.timeframe, this.window, input.portfolio, this.contextWindows);
     this.recorder = new RoundTripRecorder(
-      (clientId) => input.orders.reasons.get(clientId),
+      (clientId) => input.orders.reasonOf(clientId),
       (trade) => {
         this.trades.push(trade);
         input.risk?.onTrade(trade);

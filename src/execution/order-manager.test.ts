@@ -36,6 +36,19 @@ const event = (type: 'orderRejected' | 'orderFilled' | 'orderCancelled', order: 
 const LONG = { size: 2, entryPrice: 100, mark: 101 };
 
 describe('OrderManager', () => {
+  it('knows why each of its orders was sent, and nothing of ids it did not give', () => {
+    const { venue, submitted } = recordingVenue();
+    const orders = new OrderManager(venue, SOLUSDT_DEFAULT, 'lv');
+    orders.apply([{ kind: 'enter', side: 'long', qty: 1, reason: 'breakout' }, { kind: 'enter', side: 'long', qty: 1 }], { size: 0, entryPrice: Number.NaN });
+    orders.apply([{ kind: 'exit', reason: 'signal' }], LONG);
+    expect(submitted.map((o) => [o.clientId, orders.reasonOf(o.clientId)])).toEqual([
+      ['lv-1', 'breakout'],
+      ['lv-2', 'entry'],
+      ['lv-3', 'signal'],
+    ]);
+    for (const id of ['lv-4', 'lv-0', 'lv-01', 'lv-1.0', 'lv1', 'xx-1', 'lv-', 'lv-1-2', 'l']) expect(orders.reasonOf(id), id).toBeUndefined();
+  });
+
   it('sends one exit of the whole position while it is under way; once it is done or refused, a new exit may go', () => {
     const { venue, submitted } = recordingVenue();
     const orders = new OrderManager(venue, SOLUSDT_DEFAULT, 'lv');
@@ -44,7 +57,7 @@ describe('OrderManager', () => {
     orders.apply([{ kind: 'exit', reason: 'trail crossed' }], LONG);
     orders.apply([{ kind: 'exit', reason: 'time stop', fraction: 0.5 }], LONG);
     expect(submitted.map((o) => [o.clientId, o.side, o.qty, o.reduceOnly])).toEqual([['lv-1', 'sell', 2, true]]);
-    expect(orders.reasons.get('lv-1')).toBe('trail crossed');
+    expect(orders.reasonOf('lv-1')).toBe('trail crossed');
 
     orders.on(event('orderRejected', submitted[0]!));
     orders.apply([{ kind: 'exit', reason: 'trail crossed' }], LONG);
@@ -79,6 +92,6 @@ describe('OrderManager', () => {
     orders.apply([{ kind: 'moveStop', stopLoss: 101.2 }], LONG);
     expect(submitted).toHaveLength(1);
     expect(submitted[0]).toMatchObject({ side: 'sell', type: 'market', qty: 2, reduceOnly: true });
-    expect(orders.reasons.get(submitted[0]!.clientId)).toMatch(/stop moved to 101.2, through the last price 101/);
+    expect(orders.reasonOf(submitted[0]!.clientId)).toMatch(/stop moved to 101.2, through the last price 101/);
   });
 });

@@ -10,6 +10,8 @@ import type { ExecutionVenue } from '../ports/execution-venue.js';
 /** The position as the order manager reads it, with the last price it was marked at when known (NaN or absent: unknown). */
 export type MarkedPosition = PositionState & { readonly mark?: number };
 
+const DASH = '-'.charCodeAt(0);
+
 /** An entry without targets (most of them): one shared empty ladder. */
 const NO_TARGETS: readonly TakeProfitRung[] = Object.freeze([]);
 
@@ -25,8 +27,12 @@ interface PendingProtection {
 export class OrderManager {
   private readonly rules: InstrumentRules;
   private sequence = 0;
-  /** Why each order was sent, by client id: becomes the exit reason of the trade it closes. */
-  readonly reasons = new Map<string, string>();
+  /**
+   * Why each order was sent, in sequence order (client id `<prefix>-<n>` at n − 1): becomes the exit reason of the
+   * trade it closes. An array, not a map by id: a backtest sends tens of thousands of orders, and
+   * hashing each id into a growing table cost more than the rest of the order's bookkeeping.
+   */
+  private readonly sentBecause: string[] = [];
   private readonly pending = new Map<string, PendingProtection>();
   /**
    * The exit of the whole position under way, until its order is done: exit rules checked again before
@@ -62,8 +68,20 @@ export class OrderManager {
     }
   }
 
-  private nextId(): string {
-    return `${this.idPrefix}-${++this.sequence}`;
+  /** Why the order with this client id was sent; undefined for an id this manager did not give. */
+  reasonOf(clientId: string): string | undefined {
+    const head = this.idPrefix.length + 1;
+    if (!clientId.startsWith(this.idPrefix) || clientId.charCodeAt(head - 1) !== DASH) return undefined;
+    const digits = clientId.slice(head);
+    const sequence = Number(digits);
+    return Number.isSafeInteger(sequence) && String(sequence) === digits ? this.sentBecause[sequence - 1] : undefined;
+  }
+
+  /** A new client id, `<prefix>-<sequence>`, sent for `reason`. */
+  private nextId(reason: string): string {
+    const sequence = ++this.sequence;
+    this.sentBecause.push(reason);
+    return `${this.idPrefix}-${sequence}`;
   }
 
   private applyOne(intent: Intent, position: MarkedPosition): void {
@@ -76,8 +94,7 @@ export class OrderManager {
         const fraction = Math.min(1, Math.max(0, intent.fraction ?? 1));
         const qty = fraction >= 1 ? this.rules.roundQty(Math.abs(position.size), 'halfUp') : this.rules.roundQty(Math.abs(position.size) * fraction, 'down');
         if (!(qty > 0)) return;
-        const clientId = this.nextId();
-        this.reasons.set(clientId, intent.reason);
+        const clientId = this.nextId(intent.reason);
         if (fraction >= 1) this.closing = clientId;
         this.venue.submit({ clientId, symbol: this.symbol, side: position.size > 0 ? 'sell' : 'buy', type: 'market', qty, reduceOnly: true });
         return;
@@ -114,7 +131,7 @@ export class OrderManager {
     const single = targets.length === 1 && targets[0]!.fraction === 1 ? targets[0]!.price : undefined;
     // One object shape for every order (absent fields are undefined, not missing): the venue's hot path stays monomorphic.
     const order: OrderRequest = {
-      clientId: this.nextId(),
+      clientId: this.nextId(intent.reason ?? 'entry'),
       symbol: this.symbol,
       side: side === 'long' ? 'buy' : 'sell',
       type: intent.limitPrice === undefined ? 'market' : 'limit',
@@ -128,7 +145,6 @@ export class OrderManager {
     if ((single === undefined && targets.length > 0) || trailingStop > 0) {
       this.pending.set(order.clientId, { side, targets: single === undefined ? targets : [], trailingStop });
     }
-    this.reasons.set(order.clientId, intent.reason ?? 'entry');
     this.venue.submit(order);
   }
 

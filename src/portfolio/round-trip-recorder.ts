@@ -11,9 +11,14 @@ interface OpenTrade {
   entryQty: number;
   exitNotional: number;
   exitQty: number;
-  /** Price of the only entry (exit) fill, so a single fill reports its exact price, not a quotient. */
-  entryPrices: number[];
-  exitPrices: number[];
+  /**
+   * The price of the first entry (exit) fill and whether every later one matched it: fills all at one
+   * price report that exact price, not a quotient (NaN: no such fill yet).
+   */
+  entryPrice: number;
+  entryOnePrice: boolean;
+  exitPrice: number;
+  exitOnePrice: boolean;
   fees: number;
   funding: number;
   slippage: number;
@@ -64,18 +69,36 @@ export class RoundTripRecorder {
   private fill(fill: Fill): void {
     const signed = fill.side === 'buy' ? fill.qty : -fill.qty;
     if (!this.open) {
-      this.open = { side: signed > 0 ? 'long' : 'short', entryTime: fill.time, entryNotional: 0, entryQty: 0, exitNotional: 0, exitQty: 0, entryPrices: [], exitPrices: [], fees: 0, funding: 0, slippage: 0, realised: 0 };
+      this.open = {
+        side: signed > 0 ? 'long' : 'short',
+        entryTime: fill.time,
+        entryNotional: 0,
+        entryQty: 0,
+        exitNotional: 0,
+        exitQty: 0,
+        entryPrice: NaN,
+        entryOnePrice: true,
+        exitPrice: NaN,
+        exitOnePrice: true,
+        fees: 0,
+        funding: 0,
+        slippage: 0,
+        realised: 0,
+        lastFill: undefined,
+      };
     }
     const trade = this.open;
     const adds = (trade.side === 'long') === signed > 0;
     if (adds) {
       trade.entryNotional += fill.price * fill.qty;
+      if (trade.entryQty === 0) trade.entryPrice = fill.price;
+      else if (fill.price !== trade.entryPrice) trade.entryOnePrice = false;
       trade.entryQty += fill.qty;
-      trade.entryPrices.push(fill.price);
     } else {
       trade.exitNotional += fill.price * fill.qty;
+      if (trade.exitQty === 0) trade.exitPrice = fill.price;
+      else if (fill.price !== trade.exitPrice) trade.exitOnePrice = false;
       trade.exitQty += fill.qty;
-      trade.exitPrices.push(fill.price);
     }
     trade.fees += fill.fee;
     trade.slippage += fill.slippageCost ?? 0;
@@ -91,8 +114,8 @@ export class RoundTripRecorder {
       side: t.side,
       entryTime: t.entryTime,
       exitTime: time,
-      entryPrice: averagePrice(t.entryPrices, t.entryNotional, t.entryQty),
-      exitPrice: averagePrice(t.exitPrices, t.exitNotional, t.exitQty),
+      entryPrice: t.entryOnePrice ? t.entryPrice : t.entryNotional / t.entryQty,
+      exitPrice: t.exitOnePrice ? t.exitPrice : t.exitNotional / t.exitQty,
       quantity: t.entryQty,
       fees: t.fees,
       funding: t.funding,
@@ -104,10 +127,4 @@ export class RoundTripRecorder {
     this.open = undefined;
     this.onClosed?.(trade);
   }
-}
-
-/** Size-weighted average fill price; the fill's own price when all fills were at one price. */
-function averagePrice(prices: readonly number[], notional: number, qty: number): number {
-  if (prices.length === 0) return NaN;
-  return prices.every((p) => p === prices[0]) ? prices[0]! : notional / qty;
 }

@@ -23,7 +23,7 @@ export function sampleStdDev(values: readonly number[]): number {
 }
 
 /** Median (the mean of the middle two for an even count); 0 for no values. */
-export function median(values: readonly number[]): number {
+export function median(values: ArrayLike<number>): number {
   if (values.length === 0) return 0;
   // A typed array sorts numbers natively, without a comparator call per comparison.
   const sorted = Float64Array.from(values).sort();

@@ -1,6 +1,6 @@
 // Per-trade statistics: counts, win rates, PnL shape, streaks, holding times and costs.
 
-import { DAY_MS, mean, median, ratio, sum } from './stats.js';
+import { DAY_MS, median, ratio } from './stats.js';
 import type { BacktestMetrics, ClosedTrade } from './types.js';
 
 /** The metrics computed from the trades alone; expectancyR is undefined (not left out) until compute decides. */
@@ -37,12 +37,6 @@ export type TradeStats = Pick<
   | 'slippagePaid'
 > & { readonly expectancyR: number | undefined };
 
-/** Wins as a percent of all trades of that group; 0 for an empty group. */
-function winRateOf(trades: readonly ClosedTrade[]): number {
-  if (trades.length === 0) return 0;
-  return (trades.filter((t) => t.pnl > 0).length / trades.length) * 100;
-}
-
 const exitOrder = (a: ClosedTrade, b: ClosedTrade): number => a.exitTime - b.exitTime || a.entryTime - b.entryTime;
 
 /**
@@ -74,59 +68,103 @@ export function streaks(trades: readonly ClosedTrade[]): { wins: number; losses:
 /** Mean R multiple, only when every trade says what it risked. */
 function expectancyInR(trades: readonly ClosedTrade[]): number | undefined {
   if (trades.length === 0) return undefined;
-  const multiples: number[] = [];
+  let total = 0;
   for (const t of trades) {
     if (t.risk === undefined || !(t.risk > 0)) return undefined;
-    multiples.push(t.pnl / t.risk);
+    total += t.pnl / t.risk;
   }
-  return mean(multiples);
+  return total / trades.length;
 }
 
-/** Statistics over closed trades; `periodMs` is the length of the backtest period. */
-export function tradeStats(trades: readonly ClosedTrade[], periodMs: number): TradeStats {
-  const winners = trades.filter((t) => t.pnl > 0);
-  const losers = trades.filter((t) => t.pnl < 0);
-  const longs = trades.filter((t) => t.side === 'long');
-  const shorts = trades.filter((t) => t.side === 'short');
-  const pnl = (list: readonly ClosedTrade[]): number[] => list.map((t) => t.pnl);
-  const holding = (list: readonly ClosedTrade[]): number[] => list.map((t) => t.exitTime - t.entryTime);
+/** Wins as a percent of a group's trades; 0 for an empty group. */
+const winPct = (wins: number, count: number): number => (count === 0 ? 0 : (wins / count) * 100);
+const meanOf = (total: number, count: number): number => (count === 0 ? 0 : total / count);
 
-  const grossProfit = sum(pnl(winners));
-  const grossLoss = sum(pnl(losers));
-  const averageWin = mean(pnl(winners));
-  const averageLoss = mean(pnl(losers));
+/**
+ * Statistics over closed trades; `periodMs` is the length of the backtest period. One pass over the
+ * trades, adding in their order (each sum is the same left fold a sum over the filtered list would be),
+ * so an optimiser's thousands of runs with tens of thousands of trades build no per-metric lists.
+ */
+export function tradeStats(trades: readonly ClosedTrade[], periodMs: number): TradeStats {
+  const n = trades.length;
+  let wins = 0;
+  let losses = 0;
+  let longs = 0;
+  let shorts = 0;
+  let longWins = 0;
+  let shortWins = 0;
+  let netProfit = 0;
+  let grossProfit = 0;
+  let grossLoss = 0;
+  let largestWin = 0;
+  let largestLoss = 0;
+  let holdingAll = 0;
+  let holdingWinners = 0;
+  let holdingLosers = 0;
+  let fees = 0;
+  let funding = 0;
+  let slippage = 0;
+  const holdings = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const t = trades[i]!;
+    const pnl = t.pnl;
+    const held = t.exitTime - t.entryTime;
+    const long = t.side === 'long';
+    holdings[i] = held;
+    netProfit += pnl;
+    holdingAll += held;
+    fees += t.fees;
+    funding += t.funding;
+    slippage += t.slippage;
+    if (long) longs++;
+    else if (t.side === 'short') shorts++;
+    if (pnl > 0) {
+      wins++;
+      if (long) longWins++;
+      else if (t.side === 'short') shortWins++;
+      grossProfit += pnl;
+      holdingWinners += held;
+      largestWin = Math.max(largestWin, pnl);
+    } else if (pnl < 0) {
+      losses++;
+      grossLoss += pnl;
+      holdingLosers += held;
+      largestLoss = Math.min(largestLoss, pnl);
+    }
+  }
+  const averageWin = meanOf(grossProfit, wins);
+  const averageLoss = meanOf(grossLoss, losses);
   const runs = streaks(trades);
   return {
-    trades: trades.length,
-    longTrades: longs.length,
-    shortTrades: shorts.length,
-    wins: winners.length,
-    losses: losers.length,
-    breakevens: trades.length - winners.length - losers.length,
-    netProfit: sum(pnl(trades)),
+    trades: n,
+    longTrades: longs,
+    shortTrades: shorts,
+    wins,
+    losses,
+    breakevens: n - wins - losses,
+    netProfit,
     grossProfit,
     grossLoss,
     profitFactor: ratio(grossProfit, -grossLoss),
-    expectancy: mean(pnl(trades)),
+    expectancy: meanOf(netProfit, n),
     expectancyR: expectancyInR(trades),
-    winRate: winRateOf(trades),
-    winRateLong: winRateOf(longs),
-    winRateShort: winRateOf(shorts),
+    winRate: winPct(wins, n),
+    winRateLong: winPct(longWins, longs),
+    winRateShort: winPct(shortWins, shorts),
     averageWin,
     averageLoss,
     winLossRatio: ratio(averageWin, -averageLoss),
-    // reduce, not Math.max(...): spreading a long trade list would overflow the call stack.
-    largestWin: winners.reduce((best, t) => Math.max(best, t.pnl), 0),
-    largestLoss: losers.reduce((worst, t) => Math.min(worst, t.pnl), 0),
+    largestWin,
+    largestLoss,
     maxConsecutiveWins: runs.wins,
     maxConsecutiveLosses: runs.losses,
-    tradesPerDay: trades.length / Math.max(periodMs / DAY_MS, 1),
-    averageHoldingMs: mean(holding(trades)),
-    medianHoldingMs: median(holding(trades)),
-    averageHoldingWinnersMs: mean(holding(winners)),
-    averageHoldingLosersMs: mean(holding(losers)),
-    feesPaid: sum(trades.map((t) => t.fees)),
-    fundingPaid: sum(trades.map((t) => t.funding)),
-    slippagePaid: sum(trades.map((t) => t.slippage)),
+    tradesPerDay: n / Math.max(periodMs / DAY_MS, 1),
+    averageHoldingMs: meanOf(holdingAll, n),
+    medianHoldingMs: median(holdings),
+    averageHoldingWinnersMs: meanOf(holdingWinners, wins),
+    averageHoldingLosersMs: meanOf(holdingLosers, losses),
+    feesPaid: fees,
+    fundingPaid: funding,
+    slippagePaid: slippage,
   };
 }

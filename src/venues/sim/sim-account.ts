@@ -177,6 +177,7 @@ export class SimAccount {
     }
   }
 
+  /** One event shape whatever the stops (an absent one is undefined), so every reader's property access stays monomorphic. */
   protected emitPosition(book: SymbolBook, time: number, realisedPnl: number): void {
     this.emit({
       type: 'positionChanged',
@@ -184,9 +185,9 @@ export class SimAccount {
       symbol: book.symbol,
       position: book.position,
       realisedPnl,
-      ...(book.stopLoss !== undefined ? { stopLoss: book.stopLoss } : {}),
-      ...(book.takeProfit !== undefined ? { takeProfit: book.takeProfit } : {}),
-      ...(book.partialStops.length > 0 ? { partialStops: book.partialStops } : {}),
+      stopLoss: book.stopLoss,
+      takeProfit: book.takeProfit,
+      partialStops: book.partialStops.length > 0 ? book.partialStops : undefined,
     });
   }
 

@@ -83,10 +83,9 @@ export class SimMatcher extends SimFills {
    * act. The last price is the open while they fill, as it is at the start of a walk.
    */
   private fillMarketsAtOpen(book: SymbolBook, candle: SimCandle): void {
-    const atOpen = (o: SimOrder): boolean => o.request.type === 'market' && o.request.trigger === undefined && o.cancelAt === undefined && o.liveAt <= candle.time;
     // Each fill removes its order (filled, or the rest cancelled), so the loop ends; the guard only catches a bug.
     for (let guard = 0; guard < 10_000; guard++) {
-      const order = book.orders.find(atOpen);
+      const order = marketLiveAt(book.orders, candle.time);
       if (order === undefined) return;
       book.lastClose = candle.open;
       this.fillTaker(book, order, candle.open, candle, candle.time);
@@ -232,4 +231,13 @@ function noteCandleTime(book: SymbolBook, time: number): void {
   const spacing = time - book.lastCandleTime;
   if (spacing > 0 && spacing < book.candleMs) book.candleMs = spacing;
   book.lastCandleTime = time;
+}
+
+/** The first plain market order (no trigger, no cancel on its way) live by `time`. */
+function marketLiveAt(orders: readonly SimOrder[], time: number): SimOrder | undefined {
+  for (let i = 0; i < orders.length; i++) {
+    const o = orders[i]!;
+    if (o.request.type === 'market' && o.request.trigger === undefined && o.cancelAt === undefined && o.liveAt <= time) return o;
+  }
+  return undefined;
 }

@@ -9,6 +9,7 @@ import { checkAgainstRules, checkMargin, checkPartialRoom, checkReduceOnly, CODE
 import { normalizeRequest, snapshot, type SimOrder, type SymbolBook } from './sim-book.js';
 import { SimMatcher } from './sim-matching.js';
 import { applyTradingStop } from './trading-stop.js';
+import { UsedClientIds } from './used-client-ids.js';
 
 export type { SimPosition } from './sim-book.js';
 export type { LimitFillRule, SimVenueOptions } from './sim-options.js';
@@ -23,7 +24,7 @@ export type { SimCandle } from './sim-matching.js';
  */
 export class SimVenue extends SimMatcher implements SimulatedVenue {
   /** Every client id ever accepted: Bybit refuses to reuse one. */
-  private readonly clientIds = new Set<string>();
+  private readonly clientIds = new UsedClientIds();
 
   submit(request: OrderRequest): void {
     const time = this.clock.now();
