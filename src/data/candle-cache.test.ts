@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -70,6 +70,30 @@ describe('column files', () => {
     expect(file.header.meta).toEqual({ hello: 'world' });
     writeFileSync(path, Buffer.from('BYBOTCOL'));
     expect(() => readColumnFile(path)).toThrow(/bad magic|truncated|corrupt/);
+  });
+
+  it('reads columns longer than its read chunk exactly, and names a cut or altered file', () => {
+    const path = join(dir, 'long.bin');
+    const n = 2 * 65_536 + 7;
+    const time = Float64Array.from({ length: n }, (_, i) => 1_700_000_000_000 + i * 60_000 + (i % 5 === 0 ? 1000 : 0));
+    const price = Float64Array.from({ length: n }, (_, i) => Math.round(100_000 + Math.sin(i) * 5_000) / 100);
+    const raw = Float64Array.from({ length: n }, (_, i) => Math.PI * i);
+    const flags = Uint8Array.from({ length: n }, (_, i) => i % 3);
+    writeColumnFile(path, n, { time, price, raw }, { flags }, {});
+    const file = readColumnFile(path);
+    expect(file.header.columns.map((c) => c.encoding.kind)).toEqual(['u32s', 'i32', 'f64', 'u8']);
+    // Byte for byte (the same doubles, bit for bit), without a comparison per element.
+    const bytes = (a: Float64Array | Uint8Array | undefined): Buffer => Buffer.from(a!.buffer, a!.byteOffset, a!.byteLength);
+    expect(bytes(file.float64.time).equals(bytes(time))).toBe(true);
+    expect(bytes(file.float64.price).equals(bytes(price))).toBe(true);
+    expect(bytes(file.float64.raw).equals(bytes(raw))).toBe(true);
+    expect(bytes(file.uint8.flags).equals(bytes(flags))).toBe(true);
+
+    const whole = readFileSync(path);
+    writeFileSync(path, whole.subarray(0, whole.length - 8));
+    expect(() => readColumnFile(path)).toThrow(new RegExp(`long\\.bin: truncated column file: ${whole.length - 8} bytes, expected ${whole.length}`));
+    writeFileSync(path, Buffer.from(whole.toString('latin1').replace('"i32"', '"i64"'), 'latin1'));
+    expect(() => readColumnFile(path)).toThrow(/column "price": unknown encoding "i64"/);
   });
 });
 

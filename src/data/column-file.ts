@@ -1,5 +1,5 @@
 // bybot's binary columnar file: a JSON header, then compact columns (scaled integers where exact), read back in one call.
-import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, fsyncSync, mkdirSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DataFormatError } from '../core/errors.js';
 
@@ -158,69 +158,112 @@ export function writeColumnFile(path: string, rows: number, float64: Record<stri
 
 const BYTES: Record<Encoding['kind'], number> = { f64: 8, i32: 4, u32s: 4, step: 0, nan: 0, u8: 1, zero: 0 };
 
-/** Reads a whole column file with one read; raw Float64 columns are views, encoded ones are decoded. */
+/** Values decoded per read: the kernel copies each chunk into one small buffer that every read reuses. */
+const CHUNK_VALUES = 1 << 16;
+let chunkBuffer: ArrayBuffer | undefined;
+
+/**
+ * Reads a column file. Encoded columns are read a chunk at a time into a small reused buffer and
+ * decoded from there; raw ones are read straight into their arrays. No copy of the whole file is ever
+ * made: a million-candle file would otherwise cost a 20 MB buffer touched page by page on every load.
+ */
 export function readColumnFile(path: string): ColumnFile {
-  const bytes = readFileSync(path);
-  if (bytes.length < MAGIC.length + 4 || !bytes.subarray(0, MAGIC.length).equals(MAGIC)) {
-    throw new DataFormatError(path, undefined, 'not a bybot column file (bad magic)');
-  }
-  const headerLength = bytes.readUInt32LE(MAGIC.length);
-  let header: ColumnFileHeader;
+  const fd = openSync(path, 'r');
   try {
-    header = JSON.parse(bytes.toString('utf8', MAGIC.length + 4, MAGIC.length + 4 + headerLength)) as ColumnFileHeader;
-  } catch {
-    throw new DataFormatError(path, undefined, 'corrupt column file header');
+    const size = fstatSync(fd).size;
+    const head = new Uint8Array(MAGIC.length + 4);
+    if (size < head.length || readSync(fd, head, 0, head.length, 0) !== head.length || !MAGIC.equals(head.subarray(0, MAGIC.length))) {
+      throw new DataFormatError(path, undefined, 'not a bybot column file (bad magic)');
+    }
+    const headerLength = new DataView(head.buffer).getUint32(MAGIC.length, true);
+    if (MAGIC.length + 4 + headerLength > size) throw new DataFormatError(path, undefined, `truncated column file: ${size} bytes, the header alone needs ${MAGIC.length + 4 + headerLength}`);
+    const headerBytes = Buffer.allocUnsafe(headerLength);
+    readExactly(fd, path, headerBytes, headerLength, MAGIC.length + 4);
+    let header: ColumnFileHeader;
+    try {
+      header = JSON.parse(headerBytes.toString('utf8')) as ColumnFileHeader;
+    } catch {
+      throw new DataFormatError(path, undefined, 'corrupt column file header');
+    }
+    if (header.version !== COLUMN_FILE_VERSION) throw new DataFormatError(path, undefined, `column file version ${header.version}, expected ${COLUMN_FILE_VERSION}`);
+    const rows = header.rows;
+    if (!Number.isSafeInteger(rows) || rows < 0 || !Array.isArray(header.columns as unknown)) throw new DataFormatError(path, undefined, 'corrupt column file header');
+    const unknown = header.columns.find((c) => !Object.hasOwn(BYTES, c.encoding?.kind));
+    if (unknown) throw new DataFormatError(path, undefined, `column ${JSON.stringify(unknown.name)}: unknown encoding ${JSON.stringify(unknown.encoding?.kind)}`);
+    const start = align8(MAGIC.length + 4 + headerLength);
+    const expected = header.columns.reduce((sum, c) => sum + align8(rows * BYTES[c.encoding.kind]), start);
+    if (size !== expected) throw new DataFormatError(path, undefined, `truncated column file: ${size} bytes, expected ${expected}`);
+    const float64: Record<string, Float64Array> = {};
+    const uint8: Record<string, Uint8Array> = {};
+    let offset = start;
+    for (const column of header.columns) {
+      const e = column.encoding;
+      if (e.kind === 'u8') uint8[column.name] = readExactly(fd, path, new Uint8Array(rows), rows, offset);
+      else if (e.kind === 'zero') uint8[column.name] = new Uint8Array(rows);
+      else float64[column.name] = readFloatColumn(fd, path, offset, rows, e);
+      offset += align8(rows * BYTES[e.kind]);
+    }
+    return { header, float64, uint8 };
+  } finally {
+    closeSync(fd);
   }
-  if (header.version !== COLUMN_FILE_VERSION) throw new DataFormatError(path, undefined, `column file version ${header.version}, expected ${COLUMN_FILE_VERSION}`);
-  const rows = header.rows;
-  const start = align8(MAGIC.length + 4 + headerLength);
-  const expected = header.columns.reduce((sum, c) => sum + align8(rows * BYTES[c.encoding.kind]), start);
-  if (bytes.length !== expected) throw new DataFormatError(path, undefined, `truncated column file: ${bytes.length} bytes, expected ${expected}`);
-  // Typed-array views need aligned offsets in the underlying ArrayBuffer; copy once if the buffer is misaligned.
-  const base = (bytes.byteOffset & 7) === 0 ? bytes : new Uint8Array(bytes);
-  const float64: Record<string, Float64Array> = {};
-  const uint8: Record<string, Uint8Array> = {};
-  let offset = start;
-  for (const column of header.columns) {
-    const at = base.byteOffset + offset;
-    const e = column.encoding;
-    if (e.kind === 'u8') uint8[column.name] = new Uint8Array(base.buffer, at, rows);
-    else if (e.kind === 'zero') uint8[column.name] = new Uint8Array(rows);
-    else float64[column.name] = decodeFloat(base.buffer, at, rows, e);
-    offset += align8(rows * BYTES[e.kind]);
-  }
-  return { header, float64, uint8 };
 }
 
-function decodeFloat(buffer: ArrayBufferLike, at: number, rows: number, e: Encoding): Float64Array {
+/** Reads `length` bytes at `position` into `into` (its start); a short file is a truncated one. */
+function readExactly<T extends Uint8Array>(fd: number, path: string, into: T, length: number, position: number): T {
+  let done = 0;
+  while (done < length) {
+    const read = readSync(fd, into, done, length - done, position + done);
+    if (read === 0) throw new DataFormatError(path, undefined, `truncated column file: nothing at byte ${position + done}`);
+    done += read;
+  }
+  return into;
+}
+
+function readFloatColumn(fd: number, path: string, at: number, rows: number, e: Encoding): Float64Array {
   switch (e.kind) {
-    case 'f64':
-      return new Float64Array(buffer, at, rows);
-    case 'nan':
-      return new Float64Array(rows).fill(NaN);
-    case 'i32': {
-      const src = new Int32Array(buffer, at, rows);
+    case 'f64': {
       const out = new Float64Array(rows);
-      if (e.decimals === 0) for (let i = 0; i < rows; i++) out[i] = src[i]!;
-      else {
-        const scale = POW10[e.decimals]!;
-        for (let i = 0; i < rows; i++) out[i] = src[i]! / scale;
-      }
+      readExactly(fd, path, new Uint8Array(out.buffer), rows * 8, at);
       return out;
     }
+    case 'nan':
+      return new Float64Array(rows).fill(NaN);
     case 'step': {
       const out = new Float64Array(rows);
       for (let i = 0; i < rows; i++) out[i] = e.base + i * e.step;
       return out;
     }
+    case 'i32':
     case 'u32s': {
-      const src = new Uint32Array(buffer, at, rows);
+      chunkBuffer ??= new ArrayBuffer(CHUNK_VALUES * 4);
+      const bytes = new Uint8Array(chunkBuffer);
       const out = new Float64Array(rows);
-      const b = e.base;
-      for (let i = 0; i < rows; i++) out[i] = b + src[i]! * 1000;
+      for (let from = 0; from < rows; from += CHUNK_VALUES) {
+        const count = Math.min(CHUNK_VALUES, rows - from);
+        readExactly(fd, path, bytes, count * 4, at + from * 4);
+        if (e.kind === 'i32') decodeScaled(new Int32Array(chunkBuffer, 0, count), e.decimals, out, from);
+        else decodeSeconds(new Uint32Array(chunkBuffer, 0, count), e.base, out, from);
+      }
       return out;
     }
     default:
       throw new Error(`column encoding ${e.kind} is not a float encoding`);
   }
+}
+
+/** value / 10^decimals: exact, since both operands are (see Encoding). Called per chunk, so V8 optimizes it as a function, not by on-stack replacement on every load. */
+function decodeScaled(src: Int32Array, decimals: number, out: Float64Array, at: number): void {
+  const n = src.length;
+  if (decimals === 0) for (let i = 0; i < n; i++) out[at + i] = src[i]!;
+  else {
+    const scale = POW10[decimals]!;
+    for (let i = 0; i < n; i++) out[at + i] = src[i]! / scale;
+  }
+}
+
+/** Whole seconds after `base` ms back to ms. */
+function decodeSeconds(src: Uint32Array, base: number, out: Float64Array, at: number): void {
+  const n = src.length;
+  for (let i = 0; i < n; i++) out[at + i] = base + src[i]! * 1000;
 }

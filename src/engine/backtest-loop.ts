@@ -56,7 +56,7 @@ export interface BacktestLoopInput {
 }
 
 export interface BacktestLoopOutput {
-  /** Open time of each candle and the equity at its close. */
+  /** Open time of each candle (a view of the candles' time column, not a copy) and the equity at its close. */
   readonly equityTime: Float64Array;
   readonly equity: Float64Array;
   /** Round trips of the traded symbol, in the order they closed. */
@@ -82,8 +82,11 @@ export function runBacktestLoop(input: BacktestLoopInput): BacktestLoopOutput {
   /** The traded symbol's position in the portfolio, marked at each close. */
   const held = portfolio.position(symbol);
 
-  /** When intents act: the close of the candle (or detail candle) just processed. */
-  let now = Number.NaN;
+  /**
+   * When intents act: the close of the candle (or detail candle) just processed. A field, not a `let`
+   * the closures below capture: a captured double is boxed anew on every write, once per candle.
+   */
+  const acting = { now: Number.NaN };
   // Intents from fill and close hooks wait for the candle's close: the venue is mid-candle when they fire.
   const queued: Intent[] = [];
   const queue = (intents: Intents): void => {
@@ -94,7 +97,7 @@ export function runBacktestLoop(input: BacktestLoopInput): BacktestLoopOutput {
     (clientId) => orders.reasonOf(clientId),
     (trade) => {
       risk?.onTrade(trade);
-      if (strategy.onPositionClosed) queue(risk ? risk.guard(now, () => strategy.onPositionClosed!(context, trade)) : strategy.onPositionClosed(context, trade));
+      if (strategy.onPositionClosed) queue(risk ? risk.guard(acting.now, () => strategy.onPositionClosed!(context, trade)) : strategy.onPositionClosed(context, trade));
     },
   );
   venue.onEvent((event) => {
@@ -103,17 +106,18 @@ export function runBacktestLoop(input: BacktestLoopInput): BacktestLoopOutput {
     recorder.on(event);
     if (strategy.onFill && event.type === 'orderFilled' && event.fill.symbol === symbol) {
       const fill = event.fill;
-      queue(risk ? risk.guard(now, () => strategy.onFill!(context, fill)) : strategy.onFill(context, fill));
+      queue(risk ? risk.guard(acting.now, () => strategy.onFill!(context, fill)) : strategy.onFill(context, fill));
     }
     input.onEvent?.(event);
   });
   const act = (intents: Intents): void => {
     if (!intents || intents.length === 0) return;
-    orders.apply(risk ? risk.filter(intents, now) : intents, context.position);
+    orders.apply(risk ? risk.filter(intents, acting.now) : intents, context.position);
   };
   const flows = flowReplay(input, context);
 
-  const equityTime = new Float64Array(n);
+  // Each sample is stamped with its candle's open time: the candles' own time column serves, uncopied.
+  const equityTime = c.time;
   const equity = new Float64Array(n);
   const every = input.progressEvery ?? 10_000;
   // One candle object for the venue, rewritten each step (the venue keeps no reference to it).
@@ -125,13 +129,12 @@ export function runBacktestLoop(input: BacktestLoopInput): BacktestLoopOutput {
   let detailIndex = 0;
   // A strategy that reads the forming candle gets it after each detail candle, and its intents act from the next one.
   const forming = strategy.onForming && detailColumns
-    ? formingReplay(input, context, detailColumns, act, () => (queued.length > 0 ? act(queued.splice(0)) : undefined), portfolio, (time) => (now = time))
+    ? formingReplay(input, context, detailColumns, act, () => (queued.length > 0 ? act(queued.splice(0)) : undefined), portfolio, (time) => (acting.now = time))
     : undefined;
   let fundingIndex = 0;
-  let previousClose = Number.NaN;
 
   context.time = n > 0 ? c.time[0]! : Number.NaN;
-  now = context.time;
+  acting.now = context.time;
   act(strategy.onStart?.(context));
   for (let i = 0; i < n; i++) {
     const time = c.time[i]!;
@@ -139,7 +142,7 @@ export function runBacktestLoop(input: BacktestLoopInput): BacktestLoopOutput {
     // Funding settles at its timestamp on what is held then, marked at the last known price.
     if (funding) {
       while (fundingIndex < funding.length && funding.time[fundingIndex]! <= time) {
-        venue.settleFunding(symbol, funding.time[fundingIndex]!, funding.rate[fundingIndex]!, previousClose === previousClose ? previousClose : bar.open);
+        venue.settleFunding(symbol, funding.time[fundingIndex]!, funding.rate[fundingIndex]!, i > 0 ? c.close[i - 1]! : bar.open);
         fundingIndex++;
       }
     }
@@ -153,14 +156,13 @@ export function runBacktestLoop(input: BacktestLoopInput): BacktestLoopOutput {
       venue.processCandle(symbol, bar);
     }
     const closeTime = time + tfMs;
-    now = closeTime;
+    acting.now = closeTime;
     input.clock?.set(closeTime);
     held.mark = bar.close;
     view.showFirst(i + 1);
     if (others.views.size > 0) others.showClosedBy(closeTime);
     context.time = time;
     if (flows) flows.deliver(closeTime, act);
-    equityTime[i] = time;
     // Only the traded symbol can hold a position here, so its unrealised PnL is all there is (read in place: no boxed number per candle).
     equity[i] = portfolio.balance + unrealisedPnl(held, held.mark);
     if (risk) {
@@ -172,8 +174,7 @@ export function runBacktestLoop(input: BacktestLoopInput): BacktestLoopOutput {
       if (managed.length > 0) orders.apply(managed, context.position);
     }
     if (queued.length > 0) act(queued.splice(0));
-    act(risk ? risk.guard(now, () => strategy.onCandle(context)) : strategy.onCandle(context));
-    previousClose = bar.close;
+    act(risk ? risk.guard(acting.now, () => strategy.onCandle(context)) : strategy.onCandle(context));
     if (input.onProgress && (i + 1) % every === 0) input.onProgress(i + 1, n);
   }
   // What is still open at the end is closed at the last close ("end of data"), so every trade is counted.

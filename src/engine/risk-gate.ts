@@ -79,22 +79,24 @@ export class RiskGate {
     if (held.size === 0 || !this.atr.isStable) return [];
     const long = held.size > 0;
     const swing = long ? this.swings.lastLow : this.swings.lastHigh;
+    // Plain literals with every field (unknown ones undefined): this runs on every candle a position is
+    // held, and conditional spreads cost far more than the rules they feed.
     const advice = this.risk.manage(
       {
         side: long ? 'long' : 'short',
         entryPrice: held.entryPrice,
         openedAt: this.openedAt,
-        ...(held.stopLoss === undefined ? {} : { stopLoss: held.stopLoss }),
-        ...(this.initialStop === undefined ? {} : { initialStop: this.initialStop }),
+        stopLoss: held.stopLoss,
+        initialStop: this.initialStop,
         peakPrice: this.bestPrice,
       },
       {
         time,
         price: this.price,
         atr: this.atr.value,
-        ...(this.baseAtr.isStable ? { baseAtr: this.baseAtr.value } : {}),
-        ...(this.psar.isStable ? { psar: this.psar.sar } : {}),
-        ...(Number.isNaN(swing) ? {} : { lastSwing: swing }),
+        baseAtr: this.baseAtr.isStable ? this.baseAtr.value : undefined,
+        psar: this.psar.isStable ? this.psar.sar : undefined,
+        lastSwing: Number.isNaN(swing) ? undefined : swing,
       },
       this.rules,
     );

@@ -2,6 +2,7 @@
 import { InputError, describeValue } from '../core/errors.js';
 import type { Intent, TakeProfitRung } from '../domain/intent.js';
 import { InstrumentRules, stopRounding, takeProfitRounding, type Instrument } from '../domain/instrument.js';
+import { sequenceOf } from '../domain/client-id.js';
 import { isFinalStatus, type OrderRequest, type OrderState } from '../domain/order.js';
 import type { PositionState } from '../domain/position.js';
 import type { VenueEvent } from '../domain/venue-events.js';
@@ -9,8 +10,6 @@ import type { ExecutionVenue } from '../ports/execution-venue.js';
 
 /** The position as the order manager reads it, with the last price it was marked at when known (NaN or absent: unknown). */
 export type MarkedPosition = PositionState & { readonly mark?: number };
-
-const DASH = '-'.charCodeAt(0);
 
 /** An entry without targets (most of them): one shared empty ladder. */
 const NO_TARGETS: readonly TakeProfitRung[] = Object.freeze([]);
@@ -70,11 +69,10 @@ export class OrderManager {
 
   /** Why the order with this client id was sent; undefined for an id this manager did not give. */
   reasonOf(clientId: string): string | undefined {
-    const head = this.idPrefix.length + 1;
-    if (!clientId.startsWith(this.idPrefix) || clientId.charCodeAt(head - 1) !== DASH) return undefined;
-    const digits = clientId.slice(head);
-    const sequence = Number(digits);
-    return Number.isSafeInteger(sequence) && String(sequence) === digits ? this.sentBecause[sequence - 1] : undefined;
+    const dash = clientId.lastIndexOf('-');
+    if (dash !== this.idPrefix.length || !clientId.startsWith(this.idPrefix)) return undefined;
+    const sequence = sequenceOf(clientId, dash);
+    return sequence > 0 ? this.sentBecause[sequence - 1] : undefined;
   }
 
   /** A new client id, `<prefix>-<sequence>`, sent for `reason`. */

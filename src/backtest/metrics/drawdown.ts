@@ -54,26 +54,25 @@ export function maxDrawdown(
       troughIndex = i;
     }
   }
-  const best = { pct: bestPct, amount: bestAmount, peak: bestPeak, peakTime: bestPeakTime, troughIndex };
-  if (best.troughIndex < 0) return NONE;
+  if (troughIndex < 0) return NONE;
 
-  const trough = time[best.troughIndex] as number;
+  const trough = time[troughIndex] as number;
   let end = Math.max(periodEnd, trough);
   let recovered = false;
-  for (let i = best.troughIndex + 1; i < n; i++) {
-    if ((equity[i] as number) >= best.peak) {
+  for (let i = troughIndex + 1; i < n; i++) {
+    if ((equity[i] as number) >= bestPeak) {
       end = time[i] as number;
       recovered = true;
       break;
     }
   }
   return {
-    amount: best.amount,
-    pct: best.pct,
-    start: best.peakTime,
+    amount: bestAmount,
+    pct: bestPct,
+    start: bestPeakTime,
     trough,
     end,
-    durationMs: end - best.peakTime,
+    durationMs: end - bestPeakTime,
     recovered,
   };
 }

@@ -25,8 +25,8 @@ export interface SimOrder {
   cancelReason?: string;
   /** Time of the candle in which this order last filled partly by the volume cap: it waits for the next one. */
   capped?: number;
-  /** Limit orders: the price that price must reach for a fill under the venue's limit-fill rule. */
-  readonly fillLevel?: number;
+  /** Limit orders: the price that price must reach for a fill under the venue's limit-fill rule (set once accepted). */
+  fillLevel?: number;
   /** Why its fills happen, for an order the venue made itself (a triggered limit take-profit); 'order' otherwise. */
   readonly cause?: FillCause;
 }
@@ -72,6 +72,29 @@ export interface SimPosition extends PositionState {
 }
 
 export type FillCause = NonNullable<Fill['cause']>;
+
+/**
+ * An order as the venue holds it, every field written (absent ones undefined): all orders share one
+ * object shape, and the matching loop that reads them on every candle stays monomorphic.
+ */
+export function newSimOrder(request: OrderRequest, orderId: string, status: OrderStatus, time: number, liveAt: number, fillLevel: number | undefined, cause: FillCause | undefined): SimOrder {
+  return {
+    request,
+    orderId,
+    status,
+    filledQty: 0,
+    avgFillPrice: NaN,
+    createdTime: time,
+    updatedTime: time,
+    fresh: true,
+    liveAt,
+    cancelAt: undefined,
+    cancelReason: undefined,
+    capped: undefined,
+    fillLevel,
+    cause,
+  };
+}
 
 /** A flat book for `rules` at `leverage`. */
 export function newBook(rules: InstrumentRules, leverage: number, maintenanceRate: number): SymbolBook {

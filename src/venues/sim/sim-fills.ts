@@ -5,7 +5,7 @@ import type { SimCandle } from '../../ports/simulated-venue.js';
 import { slip, type SlippedFill } from './costs.js';
 import { initialMargin } from './margin.js';
 import { SimAccount } from './sim-account.js';
-import { normalizeRequest, snapshot, type FillCause, type SimOrder, type SymbolBook } from './sim-book.js';
+import { newSimOrder, normalizeRequest, snapshot, type FillCause, type SimOrder, type SymbolBook } from './sim-book.js';
 
 export class SimFills extends SimAccount {
   /**
@@ -123,20 +123,9 @@ export class SimFills extends SimAccount {
     clientId?: string,
   ): SimOrder {
     const side: OrderSide = book.position.size > 0 ? 'sell' : 'buy';
-    const request = normalizeRequest({ clientId: clientId ?? this.nextId(`${book.symbol}-${cause}`), symbol: book.symbol, side, reduceOnly: true, ...shape });
-    return {
-      request,
-      orderId: this.nextId('sim'),
-      status: 'Triggered',
-      filledQty: 0,
-      avgFillPrice: NaN,
-      createdTime: time,
-      updatedTime: time,
-      fresh: true,
-      liveAt: time,
-      cause,
-      ...(shape.price === undefined ? {} : { fillLevel: this.fillLevel(book, side, shape.price) }),
-    };
+    const request = normalizeRequest({ clientId: clientId ?? this.nextId(`${book.symbol}-${cause}`), symbol: book.symbol, side, reduceOnly: true, type: shape.type, qty: shape.qty, price: shape.price, timeInForce: shape.timeInForce });
+    const fillLevel = shape.price === undefined ? undefined : this.fillLevel(book, side, shape.price);
+    return newSimOrder(request, this.nextId('sim'), 'Triggered', time, time, fillLevel, cause);
   }
 }
 

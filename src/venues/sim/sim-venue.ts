@@ -6,7 +6,7 @@ import type { TradingStop } from '../../ports/execution-venue.js';
 import type { SimulatedVenue } from '../../ports/simulated-venue.js';
 import { fundingPayment } from './margin.js';
 import { checkAgainstRules, checkMargin, checkPartialRoom, checkReduceOnly, CODE_DUPLICATE_CLIENT_ID } from './order-checks.js';
-import { normalizeRequest, snapshot, type SimOrder, type SymbolBook } from './sim-book.js';
+import { newSimOrder, normalizeRequest, snapshot, type SimOrder, type SymbolBook } from './sim-book.js';
 import { SimMatcher } from './sim-matching.js';
 import { applyTradingStop } from './trading-stop.js';
 import { UsedClientIds } from './used-client-ids.js';
@@ -30,17 +30,7 @@ export class SimVenue extends SimMatcher implements SimulatedVenue {
     const time = this.clock.now();
     const book = this.books.get(request.symbol);
     const full = normalizeRequest(request);
-    const order: SimOrder = {
-      request: full,
-      orderId: this.nextId('sim'),
-      status: request.trigger !== undefined ? 'Untriggered' : 'New',
-      filledQty: 0,
-      avgFillPrice: NaN,
-      createdTime: time,
-      updatedTime: time,
-      fresh: true,
-      liveAt: time + this.latencyMs,
-    };
+    const order = newSimOrder(full, this.nextId('sim'), request.trigger !== undefined ? 'Untriggered' : 'New', time, time + this.latencyMs, undefined, undefined);
     const reject = (code: number, reason: string): void => {
       order.status = 'Rejected';
       this.emit({ type: 'orderRejected', time, order: snapshot(order, reason), reason, code });
@@ -57,11 +47,11 @@ export class SimVenue extends SimMatcher implements SimulatedVenue {
     if (result.ok) result = checkMargin(full, book.position, reference, book.leverage, this.fees.taker, this.availableBalance());
     if (!result.ok) return reject(result.code, result.reason);
     this.clientIds.add(request.clientId);
-    const accepted: SimOrder = full.type === 'limit' && full.price !== undefined ? { ...order, fillLevel: this.fillLevel(book, full.side, full.price) } : order;
-    book.orders.push(accepted);
-    this.emit({ type: 'orderAccepted', time, order: snapshot(accepted) });
+    if (full.type === 'limit' && full.price !== undefined) order.fillLevel = this.fillLevel(book, full.side, full.price);
+    book.orders.push(order);
+    this.emit({ type: 'orderAccepted', time, order: snapshot(order) });
     if (full.timeInForce === 'PostOnly' && full.trigger === undefined && crosses(full, this.lastPrice(book))) {
-      this.finish(book, accepted, time, 'EC_PostOnlyWillTakeLiquidity: a post-only order would have taken liquidity');
+      this.finish(book, order, time, 'EC_PostOnlyWillTakeLiquidity: a post-only order would have taken liquidity');
     }
   }
 

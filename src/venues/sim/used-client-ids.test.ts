@@ -31,7 +31,8 @@ describe('UsedClientIds', () => {
       used.add(`bb-${n}`);
     }
     expect(['bb-1', 'bb-500', 'bb-1000'].map((id) => used.has(id))).toEqual([true, true, true]);
-    expect(['bb-1001', 'bb-0', 'bb-01', 'bb-1000.0', 'bb1', 'cc-1', 'bb-', 'b-1', 'xbb-1', 'bb-1-1'].map((id) => used.has(id))).toEqual(Array(10).fill(false));
+    const fresh = ['bb-1001', 'bb-0', 'bb-01', 'bb-1000.0', 'bb1', 'cc-1', 'bb-', 'b-1', 'xbb-1', 'bb-1-1'];
+    expect(fresh.map((id) => used.has(id))).toEqual(Array(fresh.length).fill(false));
   });
 
   it('keeps runs of several prefixes, ids out of turn and ids of other shapes', () => {

@@ -1,10 +1,5 @@
 // Every client id an account has ever accepted (Bybit refuses to reuse one), kept without a hash insert for ids issued in sequence.
-
-const DASH = 45; // '-'
-const ZERO = 48;
-const NINE = 57;
-/** Digits a sequence number may have and stay a safe integer. */
-const MAX_DIGITS = 15;
+import { sequenceOf } from '../../domain/client-id.js';
 
 /**
  * A set of ids. Order managers name orders `<prefix>-<n>` with n counting up from 1, and a backtest
@@ -24,22 +19,19 @@ export class UsedClientIds {
 
   has(id: string): boolean {
     const dash = id.lastIndexOf('-');
-    const n = sequenceAfter(id, dash);
-    if (n > 0 && n <= this.runOf(id, dash)) return true;
-    return this.others.size > 0 && this.others.has(id);
+    const n = sequenceOf(id, dash);
+    if (n > 0 && n <= (this.isCurrent(id, dash) ? this.run : (this.runs.get(id.slice(0, dash)) ?? 0))) return true;
+    return this.inOthers(id);
   }
 
-  /** Records `id` as used (call it only for an id `has` denied). */
+  /** Records `id` as used (an id `has` denied: the venue records an id once it accepts the order). */
   add(id: string): void {
     const dash = id.lastIndexOf('-');
-    const n = sequenceAfter(id, dash);
+    const n = sequenceOf(id, dash);
     if (n > 0) {
-      if (!this.isCurrent(id, dash)) {
-        if (this.prefix !== undefined) this.runs.set(this.prefix, this.run);
-        this.prefix = id.slice(0, dash);
-        this.run = this.runs.get(this.prefix) ?? 0;
-      }
-      if (n === this.run + 1) {
+      if (!this.isCurrent(id, dash)) this.switchTo(id.slice(0, dash));
+      // The next of the run extends it, unless it was already used out of turn (then it is in `others`).
+      if (n === this.run + 1 && !this.inOthers(id)) {
         this.run = n;
         return;
       }
@@ -51,21 +43,13 @@ export class UsedClientIds {
     return this.prefix !== undefined && dash === this.prefix.length && id.startsWith(this.prefix);
   }
 
-  private runOf(id: string, dash: number): number {
-    if (this.isCurrent(id, dash)) return this.run;
-    return this.runs.size > 0 ? (this.runs.get(id.slice(0, dash)) ?? 0) : 0;
+  private switchTo(prefix: string): void {
+    if (this.prefix !== undefined) this.runs.set(this.prefix, this.run);
+    this.prefix = prefix;
+    this.run = this.runs.get(prefix) ?? 0;
   }
-}
 
-/** The sequence number after the dash at `dash` (digits without a leading zero), or 0 when there is none. */
-function sequenceAfter(id: string, dash: number): number {
-  const digits = id.length - dash - 1;
-  if (dash < 0 || digits < 1 || digits > MAX_DIGITS || id.charCodeAt(dash + 1) === ZERO) return 0;
-  let n = 0;
-  for (let i = dash + 1; i < id.length; i++) {
-    const c = id.charCodeAt(i);
-    if (c < ZERO || c > NINE) return 0;
-    n = n * 10 + (c - ZERO);
+  private inOthers(id: string): boolean {
+    return this.others.size > 0 && this.others.has(id);
   }
-  return n;
 }
