@@ -96,3 +96,16 @@ export interface Fill {
   /** The venue's id of this execution (Bybit execId) when it has one: what makes storing a fill idempotent. */
   readonly execId?: string;
 }
+
+/**
+ * True when a venue refused a trading-stop, with `message`, because it is a Partial take-profit (alone
+ * in the call) lying on the wrong side of the last price: the price already passed the target, and
+ * what it would have taken is to be taken at market.
+ */
+export function isPassedTakeProfit(
+  stop: { readonly tpslMode?: TpslMode | undefined; readonly takeProfit?: number | undefined; readonly tpSize?: number | undefined; readonly stopLoss?: number | undefined },
+  message: string,
+): boolean {
+  const partialTarget = stop.tpslMode === 'Partial' && (stop.takeProfit ?? 0) > 0 && (stop.tpSize ?? 0) > 0 && stop.stopLoss === undefined;
+  return partialTarget && /TakeProfit\b.*should be (higher|lower) than/i.test(message);
+}

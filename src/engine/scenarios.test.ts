@@ -70,6 +70,17 @@ describe('engine scenarios', () => {
     expect(tradeRows(breakeven.trades)).toEqual([{ side: 'long', entry: 100, exit: 101, qty: 2, fees: 0, funding: 0, pnl: 2, reason: 'stop-loss' }]);
   });
 
+  it('a ladder rung the price has already passed when the entry fills is taken at market, not lost', () => {
+    // Long 2 decided at 100 with rungs at 100.5 and 105; the next candle opens at 101, above the first rung,
+    // so the venue refuses it as a take-profit (Bybit does): it goes at market at the open, the second at 105.
+    const enter = { kind: 'enter' as const, side: 'long' as const, qty: 2, stopLoss: 98, targets: [{ price: 100.5, fraction: 0.5 }, { price: 105, fraction: 0.5 }] };
+    const run = runScenario([flat(100), [101, 101.5, 100.8, 101.2], [101.2, 105.5, 101, 105], flat(105)], scripted({ 0: [enter] }));
+    const exits = run.events.flatMap((e) => (e.type === 'orderFilled' && e.fill.side === 'sell' ? [[e.fill.qty, e.fill.price, e.fill.cause]] : []));
+    expect(exits).toEqual([[1, 101, 'order'], [1, 105, 'takeProfit']]);
+    expect(tradeRows(run.trades)).toEqual([{ side: 'long', entry: 101, exit: 103, qty: 2, fees: 0, funding: 0, pnl: 4, reason: 'take-profit' }]);
+    expect(run.events.filter((e) => e.type === 'orderRejected')).toEqual([]);
+  });
+
   it('after a partial take-profit the position stays on the lot grid, so a full exit goes through', () => {
     // 6.9 − 3.4 is 3.5000000000000004 in doubles; the venue keeps 3.5.
     const enter = { kind: 'enter' as const, side: 'long' as const, qty: 6.9, targets: [{ price: 102, fraction: 0.5 }, { price: 110, fraction: 0.5 }] };

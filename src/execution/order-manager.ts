@@ -3,7 +3,7 @@ import { InputError, describeValue } from '../core/errors.js';
 import type { Intent, TakeProfitRung } from '../domain/intent.js';
 import { InstrumentRules, stopRounding, takeProfitRounding, type Instrument } from '../domain/instrument.js';
 import { sequenceOf } from '../domain/client-id.js';
-import { isFinalStatus, type OrderRequest, type OrderState } from '../domain/order.js';
+import { isFinalStatus, isPassedTakeProfit, type OrderRequest, type OrderState } from '../domain/order.js';
 import type { PositionState } from '../domain/position.js';
 import type { VenueEvent } from '../domain/venue-events.js';
 import type { ExecutionVenue } from '../ports/execution-venue.js';
@@ -186,7 +186,16 @@ export class OrderManager {
       const size = last && everything ? this.rules.roundQty(filled - placed, 'halfUp') : this.rules.roundQty(filled * rung.fraction, 'down');
       if (!(size > 0)) return;
       placed += size;
-      this.venue.setTradingStop(this.symbol, partialTakeProfit(rung.price, size));
+      const stop = partialTakeProfit(rung.price, size);
+      try {
+        this.venue.setTradingStop(this.symbol, stop);
+      } catch (error) {
+        // A simulated venue refuses at once a rung the price has already passed (a live venue answers
+        // later and takes the rung at market itself): what it would have taken goes at market now.
+        if (!(error instanceof InputError && isPassedTakeProfit(stop, error.message))) throw error;
+        const reason = `take-profit ${rung.price} already passed when set: taken at market`;
+        this.venue.submit({ clientId: this.nextId(reason), symbol: this.symbol, side: plan.side === 'long' ? 'sell' : 'buy', type: 'market', qty: size, reduceOnly: true });
+      }
     });
     if (plan.trailingStop > 0) this.venue.setTradingStop(this.symbol, { trailingStop: plan.trailingStop });
   }

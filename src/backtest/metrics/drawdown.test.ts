@@ -8,6 +8,17 @@ const H = 3_600_000;
 const curve = (values: readonly number[]): EquityCurve => ({ time: values.map((_, i) => (i + 1) * H), equity: values });
 
 describe('maxDrawdown', () => {
+  it('finds peak, trough and recovery far apart in a long curve (across its scan chunks)', () => {
+    // 300,000 samples around 1000: the peak 1500 at 70,000, the trough 600 at 150,000 (−60 %), back at 1500 at 260,000.
+    const n = 300_000;
+    const values = Float64Array.from({ length: n }, (_, i) => 1000 + 50 * Math.sin(i / 97));
+    values[70_000] = 1500;
+    values[150_000] = 600;
+    values[260_000] = 1500;
+    const dd = maxDrawdown({ time: Float64Array.from({ length: n }, (_, i) => (i + 1) * H), equity: values }, 1000, 0, (n + 1) * H);
+    expect(dd).toEqual({ amount: 900, pct: 60, start: 70_001 * H, trough: 150_001 * H, end: 260_001 * H, durationMs: 190_000 * H, recovered: true });
+  });
+
   it('finds the peak, the trough and the recovery of the deepest fall in percent', () => {
     // 100 → 110 (peak, 1 h) → 99 → 88 (trough, 3 h: −22 = −20 %) → 105 → 110 (back at the peak, 5 h)
     //     → 200 → 170 (−30 USDT but only −15 %) → 210.

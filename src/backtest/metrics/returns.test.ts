@@ -5,6 +5,30 @@ import { equityCurveOf } from './equity-curve.js';
 import { dailyReturns, extremeDay, monthlyReturns } from './returns.js';
 import { DAY_MS, median, ratio } from './stats.js';
 import { at, FIVE_DAYS } from './test-support/fixtures.js';
+import { seededRandom } from '../../core/random.js';
+
+describe('daily returns of a long curve', () => {
+  it('take the last sample of each day, whatever the spacing: samples a second to three days apart, some on midnight', () => {
+    const random = seededRandom(7);
+    const n = 60_000;
+    const time = new Float64Array(n);
+    const equity = new Float64Array(n);
+    let t = Date.UTC(2024, 0, 1);
+    for (let i = 0; i < n; i++) {
+      const gap = random.next() < 0.001 ? 3 * DAY_MS * random.next() : random.next() < 0.01 ? DAY_MS - (t % DAY_MS) : 1000 * Math.ceil(random.next() * 120);
+      t += Math.round(gap);
+      time[i] = t;
+      equity[i] = 1000 + i / 100;
+    }
+    // The same days the slow way: every sample visited, the last one of each day kept.
+    const last = new Map<number, number>();
+    for (let i = 0; i < n; i++) last.set(Math.floor(time[i]! / DAY_MS), equity[i]!);
+    const days = dailyReturns({ time, equity }, 1000);
+    const withSamples = days.filter((d) => last.has(Date.parse(d.date) / DAY_MS));
+    expect(withSamples.map((d) => [d.date, d.equity])).toEqual([...last].map(([day, value]) => [new Date(day * DAY_MS).toISOString().slice(0, 10), value]));
+    expect(days).toHaveLength(Math.floor(time[n - 1]! / DAY_MS) - Math.floor(time[0]! / DAY_MS) + 1);
+  });
+});
 
 // FIVE_DAYS (test-support/fixtures.ts) has daily returns +1, −1, +2, 0, −1 %.
 describe('daily returns and the ratios over them', () => {

@@ -16,23 +16,13 @@ export function dailyReturns(curve: EquityCurve, initialEquity: number): DailyRe
   const closes: { day: number; equity: number }[] = [];
   const { time, equity: values } = curve;
   const n = values.length;
-  let last: { day: number; equity: number } | undefined;
-  // Samples of one day run together: the day is recomputed only when a sample passes the day's end.
-  let dayEnd = Number.NEGATIVE_INFINITY;
-  for (let i = 0; i < n; i++) {
-    const t = time[i] as number;
-    if (last !== undefined && t < dayEnd && t >= dayEnd - DAY_MS) {
-      last.equity = values[i] as number;
-      continue;
-    }
-    const day = Math.floor(t / DAY_MS);
-    if (last !== undefined && last.day === day) {
-      last.equity = values[i] as number;
-    } else {
-      last = { day, equity: values[i] as number };
-      closes.push(last);
-    }
-    dayEnd = (day + 1) * DAY_MS;
+  // Times never run backwards, so each day's samples are one run: its last sample is found by a
+  // search, not by visiting every sample (a million of them is common).
+  for (let i = 0; i < n; ) {
+    const day = Math.floor((time[i] as number) / DAY_MS);
+    const next = firstAtOrAfter(time, (day + 1) * DAY_MS, i + 1, n);
+    closes.push({ day, equity: values[next - 1] as number });
+    i = next;
   }
   const out: DailyReturn[] = [];
   let previous = initialEquity;
@@ -46,6 +36,27 @@ export function dailyReturns(curve: EquityCurve, initialEquity: number): DailyRe
     previousDay = day;
   }
   return out;
+}
+
+/**
+ * The first index in [from, to) whose time is at or after `t` (`to` when none), in times that never
+ * decrease: steps doubling from `from`, then a binary search in the last step.
+ */
+function firstAtOrAfter(time: ArrayLike<number>, t: number, from: number, to: number): number {
+  let low = from;
+  let step = 1;
+  while (low + step < to && (time[low + step - 1] as number) < t) {
+    low += step;
+    step *= 2;
+  }
+  let high = Math.min(low + step, to);
+  // Now every index before `low` is < t, and `high` is `to` or an index at or after t.
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if ((time[mid] as number) < t) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
 
 /** One entry per UTC month: its last equity against the previous month's (the first month against `initialEquity`). */

@@ -83,6 +83,23 @@ describe('BybitVenue against the local exchange', () => {
     expect(notices.find((n) => n.code === 'requestFailed')?.message).toMatch(/tpSize is required/);
   });
 
+  it('a ladder rung the price has already passed is taken at market, not lost', async () => {
+    const { venue, events, notices } = await started();
+    venue.submit({ clientId: 'entry-1', symbol: SOL, side: 'buy', type: 'market', qty: 2, stopLoss: 95 });
+    await waitFor('acceptance', () => events.some((e) => e.type === 'orderAccepted'));
+    local!.advance(1);
+    await waitFor('the fill', () => venue.position(SOL).size === 2);
+    // The last price is 100: a long's take-profit at 99.5 is refused by the exchange.
+    venue.setTradingStop(SOL, { tpslMode: 'Partial', takeProfit: 99.5, tpSize: 0.5 });
+    await waitFor('the notice', () => notices.some((n) => n.code === 'takeProfitPassed'));
+    expect(notices.find((n) => n.code === 'takeProfitPassed')).toMatchObject({ level: 'warn', symbol: SOL, message: expect.stringMatching(/take-profit 99.5 for 0.5 refused.*should be higher.*0.5 taken at market/) });
+    local!.advance(1);
+    await waitFor('the rung taken', () => venue.position(SOL).size === 1.5);
+    expect(events.filter((e) => e.type === 'orderFilled').at(-1)).toMatchObject({ order: { side: 'sell', qty: 0.5, reduceOnly: true } });
+    expect(await exchangePosition(local!)).toMatchObject({ size: 1.5, stopLoss: 95 });
+    expect(notices.filter((n) => n.code === 'requestFailed')).toEqual([]);
+  });
+
   it('takes profit in a ladder of Partial trading-stops and moves the stop; fills match the exchange one for one', async () => {
     const { venue, events } = await started();
     venue.submit({ clientId: 'entry-1', symbol: SOL, side: 'buy', type: 'market', qty: 2, stopLoss: 93 });

@@ -1,7 +1,7 @@
 // The Bybit V5 venue: commands become signed REST calls behind the rate gate, the private stream (or REST when it is silent) reports what happened, and a stop guard and reconciliation keep positions safe.
 import { ConfigError, RemoteRejectedError } from '../../../core/errors.js';
 import { InstrumentRules } from '../../../domain/instrument.js';
-import type { OrderRequest } from '../../../domain/order.js';
+import { isPassedTakeProfit, type OrderRequest } from '../../../domain/order.js';
 import type { PositionState } from '../../../domain/position.js';
 import type { VenueEvent } from '../../../domain/venue-events.js';
 import type { ExecutionVenue, TradingStop } from '../../../ports/execution-venue.js';
@@ -156,6 +156,13 @@ export class BybitVenue implements ExecutionVenue {
   setTradingStop(symbol: string, stop: TradingStop): void {
     if (stop.stopLoss !== undefined && (stop.tpslMode ?? 'Full') === 'Full') this.guard.want(symbol, stop.stopLoss);
     void this.sendTradingStop(symbol, stop).catch(async (error) => {
+      // A ladder rung set after a late fill can lie where the price has already been: what it would
+      // have taken is taken now, at market, instead of being lost.
+      if (error instanceof RemoteRejectedError && isPassedTakeProfit(stop, error.message)) {
+        this.notice({ level: 'warn', code: 'takeProfitPassed', symbol, message: `trading-stop ${symbol}: take-profit ${stop.takeProfit} for ${stop.tpSize} refused, the price is already past it (${error.message}); ${stop.tpSize} taken at market` });
+        await this.closePart(symbol, (size) => Math.min(size, stop.tpSize!));
+        return;
+      }
       // The position closed (its stop or target hit) while the move was on its way: nothing left to protect.
       if (error instanceof RemoteRejectedError && (await this.flatOnExchange(symbol))) {
         this.notice({ level: 'info', code: 'tradingStopMoot', symbol, message: `trading-stop ${symbol}: the position closed before the change arrived; nothing to move (${error.message})` });
@@ -224,10 +231,15 @@ export class BybitVenue implements ExecutionVenue {
   /** Sends a reduce-only market order for `fraction` of the position as the exchange reports it now. */
   private async closeFraction(symbol: string, fraction: number): Promise<void> {
     const rules = this.rulesOf(symbol);
+    await this.closePart(symbol, (size) => (fraction >= 1 ? size : rules.roundQty(size * fraction, 'down')));
+  }
+
+  /** Sends a reduce-only market order for `part(size)` of the position as the exchange reports it now (nothing when flat). */
+  private async closePart(symbol: string, part: (size: number) => number): Promise<void> {
     const positions = await this.call('positions', { category: 'linear', symbol }, 'protect');
     const row = positions.list.find((p) => p.symbol === symbol && p.size > 0);
     if (row === undefined) return;
-    const qty = fraction >= 1 ? row.size : rules.roundQty(row.size * fraction, 'down');
+    const qty = part(row.size);
     if (!(qty > 0)) return;
     const order: OrderRequest = { clientId: `bybot-close-${this.options.clock.now().toString(36)}-${++this.closeSequence}`, symbol, side: row.side === 'Buy' ? 'sell' : 'buy', type: 'market', qty, reduceOnly: true };
     this.tracker.track(order, this.options.clock.now());
@@ -367,3 +379,4 @@ export class BybitVenue implements ExecutionVenue {
     for (const handler of this.noticeHandlers) handler(notice);
   }
 }
+
