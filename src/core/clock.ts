@@ -9,7 +9,14 @@ export const systemClock: Clock = { now: () => Date.now() };
 
 /** A clock that only moves when told to: for replays and tests. */
 export class ManualClock implements Clock {
-  constructor(private time: number) {}
+  // Initialised with a number, not declared bare: a bare field starts as undefined, V8 then keeps it as a
+  // generic value, and every set of a replay (one per candle) would box a new number.
+  private time = Number.NaN;
+
+  constructor(time: number) {
+    this.time = time;
+  }
+
   now(): number {
     return this.time;
   }

@@ -231,7 +231,9 @@ function readFloatColumn(fd: number, path: string, at: number, rows: number, e: 
       return new Float64Array(rows).fill(NaN);
     case 'step': {
       const out = new Float64Array(rows);
-      for (let i = 0; i < rows; i++) out[i] = e.base + i * e.step;
+      // In locals: `e` comes from JSON.parse, and reading its fields in the loop boxed a number per row.
+      const { base, step } = e;
+      for (let i = 0; i < rows; i++) out[i] = base + i * step;
       return out;
     }
     case 'i32':

@@ -69,6 +69,13 @@ export interface BacktestLoopOutput {
   readonly riskEvents: readonly RiskEvent[];
 }
 
+/**
+ * Candles per call of the replay loop. A backtest runs the kernel once, so one loop over every candle
+ * would start each run in the interpreter and wait for on-stack replacement; a loop function called
+ * chunk by chunk is optimised as a whole after its first calls, and every later run starts in that code.
+ */
+const REPLAY_CHUNK = 4096;
+
 export function runBacktestLoop(input: BacktestLoopInput): BacktestLoopOutput {
   const { symbol, candles, venue, strategy, funding, orders } = input;
   const n = candles.length;
@@ -86,7 +93,7 @@ export function runBacktestLoop(input: BacktestLoopInput): BacktestLoopOutput {
    * When intents act: the close of the candle (or detail candle) just processed. A field, not a `let`
    * the closures below capture: a captured double is boxed anew on every write, once per candle.
    */
-  const acting = { now: Number.NaN };
+  const acting = new ActingTime();
   // Intents from fill and close hooks wait for the candle's close: the venue is mid-candle when they fire.
   const queued: Intent[] = [];
   const queue = (intents: Intents): void => {
@@ -136,47 +143,51 @@ export function runBacktestLoop(input: BacktestLoopInput): BacktestLoopOutput {
   context.time = n > 0 ? c.time[0]! : Number.NaN;
   acting.now = context.time;
   act(strategy.onStart?.(context));
-  for (let i = 0; i < n; i++) {
-    const time = c.time[i]!;
-    readBar(bar, c, i);
-    // Funding settles at its timestamp on what is held then, marked at the last known price.
-    if (funding) {
-      while (fundingIndex < funding.length && funding.time[fundingIndex]! <= time) {
-        venue.settleFunding(symbol, funding.time[fundingIndex]!, funding.rate[fundingIndex]!, i > 0 ? c.close[i - 1]! : bar.open);
-        fundingIndex++;
+  /** Candles [from, to): called chunk by chunk (see REPLAY_CHUNK). */
+  const replay = (from: number, to: number): void => {
+    for (let i = from; i < to; i++) {
+      const time = c.time[i]!;
+      readBar(bar, c, i);
+      // Funding settles at its timestamp on what is held then, marked at the last known price.
+      if (funding) {
+        while (fundingIndex < funding.length && funding.time[fundingIndex]! <= time) {
+          venue.settleFunding(symbol, funding.time[fundingIndex]!, funding.rate[fundingIndex]!, i > 0 ? c.close[i - 1]! : bar.open);
+          fundingIndex++;
+        }
       }
+      if (detail && detailTime) {
+        while (detailIndex < detail.length && detailTime[detailIndex]! < time) detailIndex++;
+        const first = detailIndex;
+        while (detailIndex < detail.length && detailTime[detailIndex]! < time + tfMs) detailIndex++;
+        if (forming && detailIndex > first) forming.step(bar, first, detailIndex);
+        else venue.processCandle(symbol, bar, detailIndex > first && !venue.isQuiet(symbol) ? detailCandles(detail, first, detailIndex) : undefined);
+      } else {
+        venue.processCandle(symbol, bar);
+      }
+      const closeTime = time + tfMs;
+      acting.now = closeTime;
+      input.clock?.set(closeTime);
+      held.mark = bar.close;
+      view.showFirst(i + 1);
+      if (others.views.size > 0) others.showClosedBy(closeTime);
+      context.time = time;
+      if (flows) flows.deliver(closeTime, act);
+      // Only the traded symbol can hold a position here, so its unrealised PnL is all there is (read in place: no boxed number per candle).
+      equity[i] = portfolio.balance + unrealisedPnl(held, held.mark);
+      if (risk) {
+        risk.onCandle(candleAt(c, i));
+        // The risk engine's own orders first (close all), then its exit rules (breakeven, trails, time stop).
+        const forced = risk.forced(closeTime);
+        if (forced.length > 0) orders.apply(forced, context.position);
+        const managed = risk.manage(closeTime);
+        if (managed.length > 0) orders.apply(managed, context.position);
+      }
+      if (queued.length > 0) act(queued.splice(0));
+      act(risk ? risk.guard(acting.now, () => strategy.onCandle(context)) : strategy.onCandle(context));
+      if (input.onProgress && (i + 1) % every === 0) input.onProgress(i + 1, n);
     }
-    if (detail && detailTime) {
-      while (detailIndex < detail.length && detailTime[detailIndex]! < time) detailIndex++;
-      const first = detailIndex;
-      while (detailIndex < detail.length && detailTime[detailIndex]! < time + tfMs) detailIndex++;
-      if (forming && detailIndex > first) forming.step(bar, first, detailIndex);
-      else venue.processCandle(symbol, bar, detailIndex > first && !venue.isQuiet(symbol) ? detailCandles(detail, first, detailIndex) : undefined);
-    } else {
-      venue.processCandle(symbol, bar);
-    }
-    const closeTime = time + tfMs;
-    acting.now = closeTime;
-    input.clock?.set(closeTime);
-    held.mark = bar.close;
-    view.showFirst(i + 1);
-    if (others.views.size > 0) others.showClosedBy(closeTime);
-    context.time = time;
-    if (flows) flows.deliver(closeTime, act);
-    // Only the traded symbol can hold a position here, so its unrealised PnL is all there is (read in place: no boxed number per candle).
-    equity[i] = portfolio.balance + unrealisedPnl(held, held.mark);
-    if (risk) {
-      risk.onCandle(candleAt(c, i));
-      // The risk engine's own orders first (close all), then its exit rules (breakeven, trails, time stop).
-      const forced = risk.forced(closeTime);
-      if (forced.length > 0) orders.apply(forced, context.position);
-      const managed = risk.manage(closeTime);
-      if (managed.length > 0) orders.apply(managed, context.position);
-    }
-    if (queued.length > 0) act(queued.splice(0));
-    act(risk ? risk.guard(acting.now, () => strategy.onCandle(context)) : strategy.onCandle(context));
-    if (input.onProgress && (i + 1) % every === 0) input.onProgress(i + 1, n);
-  }
+  };
+  for (let from = 0; from < n; from += REPLAY_CHUNK) replay(from, Math.min(from + REPLAY_CHUNK, n));
   // What is still open at the end is closed at the last close ("end of data"), so every trade is counted.
   if (n > 0 && context.position.size !== 0) {
     venue.closePosition(symbol, c.close[n - 1]!, c.time[n - 1]!);
@@ -227,6 +238,15 @@ function formingReplay(
       context.time = mainTime;
     },
   };
+}
+
+/**
+ * When intents act, written once per candle. A class of its own: an object literal `{ now }` would share
+ * V8's hidden class with every other `{ now }` (the system clock's holds a function), its field would be
+ * generic, and each write would box a new number.
+ */
+class ActingTime {
+  now = Number.NaN;
 }
 
 /** A candle the venue is handed, rewritten in place for each step (the venue keeps no reference to it). */
