@@ -36,7 +36,8 @@ export class RiskGate {
   private readonly atr = new ATR(ATR_PERIOD);
   private readonly baseAtr = new SMA(BASE_ATR_PERIOD);
   private readonly trades: RoundTrip[] = [];
-  private peakEquity: number;
+  // Fields holding numbers start as numbers (never bare): V8 then stores them unboxed, with no allocation per update.
+  private peakEquity = Number.NaN;
   private price = Number.NaN;
   private move = 0;
   /** What the exit rules watch: PSAR, confirmed swings, and the open position's start, first stop and best price. */

@@ -17,7 +17,8 @@ export interface HeldPosition {
 
 export class Portfolio {
   private readonly held: HeldPosition[] = [];
-  private wallet: number;
+  /** Starts as a number (not a bare declaration), so V8 stores it unboxed: no allocation per fill. */
+  private wallet = Number.NaN;
 
   constructor(initialBalance: number) {
     if (!(initialBalance > 0)) throw new RangeError(`initial balance must be positive, got ${initialBalance}`);

@@ -22,7 +22,8 @@ export class SimAccount {
   protected readonly latencyMs: number;
   protected readonly limitFill: LimitFillLevel;
   protected sequence = 0;
-  private wallet: number;
+  /** Starts as a number (not a bare declaration), so V8 stores it unboxed: no allocation per fill. */
+  private wallet = Number.NaN;
 
   constructor(options: SimVenueOptions) {
     if (!(options.initialEquity > 0)) throw new InputError(`initialEquity must be positive, got ${options.initialEquity}`);
