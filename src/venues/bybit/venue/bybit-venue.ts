@@ -160,7 +160,7 @@ export class BybitVenue implements ExecutionVenue {
       // have taken is taken now, at market, instead of being lost.
       if (error instanceof RemoteRejectedError && isPassedTakeProfit(stop, error.message)) {
         this.notice({ level: 'warn', code: 'takeProfitPassed', symbol, message: `trading-stop ${symbol}: take-profit ${stop.takeProfit} for ${stop.tpSize} refused, the price is already past it (${error.message}); ${stop.tpSize} taken at market` });
-        await this.closePart(symbol, (size) => Math.min(size, stop.tpSize!));
+        await this.closePart(symbol, (size) => Math.min(size, stop.tpSize!)).catch((failure) => this.afterRefusal(`take-profit at market ${symbol}`, symbol, failure));
         return;
       }
       // The position closed (its stop or target hit) while the move was on its way: nothing left to protect.
