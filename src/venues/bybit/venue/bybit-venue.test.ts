@@ -93,6 +93,8 @@ describe('BybitVenue against the local exchange', () => {
     venue.setTradingStop(SOL, { tpslMode: 'Partial', takeProfit: 99.5, tpSize: 0.5 });
     await waitFor('the notice', () => notices.some((n) => n.code === 'takeProfitPassed'));
     expect(notices.find((n) => n.code === 'takeProfitPassed')).toMatchObject({ level: 'warn', symbol: SOL, message: expect.stringMatching(/take-profit 99.5 for 0.5 refused.*should be higher.*0.5 taken at market/) });
+    // The market order for the rung reaches the exchange after the notice: the next candle fills it.
+    await waitFor('the market order', () => events.some((e) => e.type === 'orderAccepted' && e.order.reduceOnly === true && e.order.qty === 0.5));
     local!.advance(1);
     await waitFor('the rung taken', () => venue.position(SOL).size === 1.5);
     expect(events.filter((e) => e.type === 'orderFilled').at(-1)).toMatchObject({ order: { side: 'sell', qty: 0.5, reduceOnly: true } });
