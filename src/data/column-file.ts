@@ -171,26 +171,8 @@ export function readColumnFile(path: string): ColumnFile {
   const fd = openSync(path, 'r');
   try {
     const size = fstatSync(fd).size;
-    const head = new Uint8Array(MAGIC.length + 4);
-    if (size < head.length || readSync(fd, head, 0, head.length, 0) !== head.length || !MAGIC.equals(head.subarray(0, MAGIC.length))) {
-      throw new DataFormatError(path, undefined, 'not a bybot column file (bad magic)');
-    }
-    const headerLength = new DataView(head.buffer).getUint32(MAGIC.length, true);
-    if (MAGIC.length + 4 + headerLength > size) throw new DataFormatError(path, undefined, `truncated column file: ${size} bytes, the header alone needs ${MAGIC.length + 4 + headerLength}`);
-    const headerBytes = Buffer.allocUnsafe(headerLength);
-    readExactly(fd, path, headerBytes, headerLength, MAGIC.length + 4);
-    let header: ColumnFileHeader;
-    try {
-      header = JSON.parse(headerBytes.toString('utf8')) as ColumnFileHeader;
-    } catch {
-      throw new DataFormatError(path, undefined, 'corrupt column file header');
-    }
-    if (header.version !== COLUMN_FILE_VERSION) throw new DataFormatError(path, undefined, `column file version ${header.version}, expected ${COLUMN_FILE_VERSION}`);
+    const { header, start } = readHeader(fd, path, size);
     const rows = header.rows;
-    if (!Number.isSafeInteger(rows) || rows < 0 || !Array.isArray(header.columns as unknown)) throw new DataFormatError(path, undefined, 'corrupt column file header');
-    const unknown = header.columns.find((c) => !Object.hasOwn(BYTES, c.encoding?.kind));
-    if (unknown) throw new DataFormatError(path, undefined, `column ${JSON.stringify(unknown.name)}: unknown encoding ${JSON.stringify(unknown.encoding?.kind)}`);
-    const start = align8(MAGIC.length + 4 + headerLength);
     const expected = header.columns.reduce((sum, c) => sum + align8(rows * BYTES[c.encoding.kind]), start);
     if (size !== expected) throw new DataFormatError(path, undefined, `truncated column file: ${size} bytes, expected ${expected}`);
     const float64: Record<string, Float64Array> = {};
@@ -207,6 +189,28 @@ export function readColumnFile(path: string): ColumnFile {
   } finally {
     closeSync(fd);
   }
+}
+
+/** The file's header, checked (magic, version, rows, known encodings), and where its columns start. */
+function readHeader(fd: number, path: string, size: number): { header: ColumnFileHeader; start: number } {
+  const head = new Uint8Array(MAGIC.length + 4);
+  if (size < head.length || readSync(fd, head, 0, head.length, 0) !== head.length || !MAGIC.equals(head.subarray(0, MAGIC.length))) {
+    throw new DataFormatError(path, undefined, 'not a bybot column file (bad magic)');
+  }
+  const headerLength = new DataView(head.buffer).getUint32(MAGIC.length, true);
+  if (MAGIC.length + 4 + headerLength > size) throw new DataFormatError(path, undefined, `truncated column file: ${size} bytes, the header alone needs ${MAGIC.length + 4 + headerLength}`);
+  const headerBytes = readExactly(fd, path, Buffer.allocUnsafe(headerLength), headerLength, MAGIC.length + 4);
+  let header: ColumnFileHeader;
+  try {
+    header = JSON.parse(headerBytes.toString('utf8')) as ColumnFileHeader;
+  } catch {
+    throw new DataFormatError(path, undefined, 'corrupt column file header');
+  }
+  if (header.version !== COLUMN_FILE_VERSION) throw new DataFormatError(path, undefined, `column file version ${header.version}, expected ${COLUMN_FILE_VERSION}`);
+  if (!Number.isSafeInteger(header.rows) || header.rows < 0 || !Array.isArray(header.columns as unknown)) throw new DataFormatError(path, undefined, 'corrupt column file header');
+  const unknown = header.columns.find((c) => !Object.hasOwn(BYTES, c.encoding?.kind));
+  if (unknown) throw new DataFormatError(path, undefined, `column ${JSON.stringify(unknown.name)}: unknown encoding ${JSON.stringify(unknown.encoding?.kind)}`);
+  return { header, start: align8(MAGIC.length + 4 + headerLength) };
 }
 
 /** Reads `length` bytes at `position` into `into` (its start); a short file is a truncated one. */
