@@ -1,5 +1,5 @@
 // Batch kernels of the bar-driven trend indicators (ADX, PSAR, Supertrend): the streaming arithmetic, in the same order, as tight loops.
-import { outputArray } from '../contract.js';
+import { outputArrays } from '../contract.js';
 // As in ./kernels.ts, the warm-up runs in its own loop, so the steady-state loop has no branch it takes only once.
 import type { BarColumns } from '../contract.js';
 import { psarStartsLong } from './psar.js';
@@ -12,9 +12,7 @@ import { psarStartsLong } from './psar.js';
 export function adxKernel(c: BarColumns, period: number): Float64Array[] {
   const { high, low, close } = c;
   const n = close.length;
-  const adxOut = outputArray(n);
-  const plusOut = outputArray(n);
-  const minusOut = outputArray(n);
+  const [adxOut, plusOut, minusOut] = outputArrays(3, n);
   const outputs = [adxOut, plusOut, minusOut];
   const k = 1 / period;
   const decay = 1 - k;
@@ -106,8 +104,7 @@ const PSAR_CHUNK = 4096;
 export function psarKernel(c: BarColumns, step: number, max: number, chunk = PSAR_CHUNK): Float64Array[] {
   const { high, low } = c;
   const n = high.length;
-  const sarOut = outputArray(n);
-  const dirOut = outputArray(n);
+  const [sarOut, dirOut] = outputArrays(2, n);
   const outputs = [sarOut, dirOut];
   if (n > 0) sarOut[0] = dirOut[0] = NaN;
   if (n < 2) return outputs;
@@ -181,8 +178,7 @@ function psarChunk(high: Float64Array, low: Float64Array, sarOut: Float64Array, 
 export function supertrendKernel(c: BarColumns, period: number, multiplier: number): Float64Array[] {
   const { high, low, close } = c;
   const n = close.length;
-  const valueOut = outputArray(n);
-  const dirOut = outputArray(n);
+  const [valueOut, dirOut] = outputArrays(2, n);
   const outputs = [valueOut, dirOut];
   const k = 1 / period;
   const decay = 1 - k;

@@ -1,5 +1,5 @@
 // Batch kernels of the volatility indicators: the streaming arithmetic, in the same order, as tight loops over typed arrays.
-import { outputArray } from '../contract.js';
+import { outputArray, outputArrays } from '../contract.js';
 // As in ../trend/kernels.ts, the warm-up runs in its own loop, so the steady-state loop has no branch it takes only once.
 import type { BarColumns } from '../contract.js';
 
@@ -73,9 +73,7 @@ export function natrKernel(c: BarColumns, period: number): Float64Array {
 export function keltnerKernel(c: BarColumns, period: number, atrPeriod: number, multiplier: number): Float64Array[] {
   const { high, low, close } = c;
   const n = close.length;
-  const upper = outputArray(n);
-  const middle = outputArray(n);
-  const lower = outputArray(n);
+  const [upper, middle, lower] = outputArrays(3, n);
   const outputs = [upper, middle, lower];
   const k = 2 / (period + 1);
   const decay = 1 - k;
@@ -147,11 +145,7 @@ function shiftedSquares(values: Float64Array, from: number, to: number, shift: n
  */
 export function bollingerKernel(close: Float64Array, period: number, multiplier: number): Float64Array[] {
   const n = close.length;
-  const upper = outputArray(n);
-  const middle = outputArray(n);
-  const lower = outputArray(n);
-  const bandwidth = outputArray(n);
-  const percentB = outputArray(n);
+  const [upper, middle, lower, bandwidth, percentB] = outputArrays(5, n);
   const outputs = [upper, middle, lower, bandwidth, percentB];
   let shift = n > 0 ? close[0]! : 0;
   let s1 = 0;
@@ -213,9 +207,7 @@ export function bollingerKernel(close: Float64Array, period: number, multiplier:
 export function donchianKernel(c: BarColumns, period: number): Float64Array[] {
   const { high, low } = c;
   const n = high.length;
-  const upper = outputArray(n);
-  const middle = outputArray(n);
-  const lower = outputArray(n);
+  const [upper, middle, lower] = outputArrays(3, n);
   const outputs = [upper, middle, lower];
   const maxQ = new Int32Array(period);
   const minQ = new Int32Array(period);

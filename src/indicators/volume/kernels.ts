@@ -1,5 +1,5 @@
 // Batch kernels of the volume indicators: the streaming arithmetic, in the same order, as tight loops over typed arrays.
-import { outputArray } from '../contract.js';
+import { outputArrays } from '../contract.js';
 import type { BarColumns } from '../contract.js';
 import { MONDAY_EPOCH } from './vwap.js';
 
@@ -13,11 +13,7 @@ export function vwapKernel(c: BarColumns, periodMs: number): Float64Array[] {
   if (!(periodMs > 0)) throw new RangeError(`anchor period must be positive, got ${periodMs} ms`);
   const { time, high, low, close, volume } = c;
   const n = close.length;
-  const vwap = outputArray(n);
-  const upper1 = outputArray(n);
-  const lower1 = outputArray(n);
-  const upper2 = outputArray(n);
-  const lower2 = outputArray(n);
+  const [vwap, upper1, lower1, upper2, lower2] = outputArrays(5, n);
   let lastTime = NaN;
   let lastBucket = NaN;
   let weight = 0;
