@@ -122,6 +122,9 @@ export function psarKernel(c: BarColumns, step: number, max: number, chunk = PSA
  */
 type PsarState = Float64Array;
 
+/** The kernel's two-slot select: [the old extreme, this bar's]. */
+const pick = new Float64Array(2);
+
 function psarChunk(high: Float64Array, low: Float64Array, sarOut: Float64Array, dirOut: Float64Array, from: number, to: number, state: PsarState): void {
   let dir = state[0]!;
   let sar = state[1]!;
@@ -153,9 +156,15 @@ function psarChunk(high: Float64Array, low: Float64Array, sarOut: Float64Array, 
       prevLo = -prevHi;
       extreme = hi;
       af = step;
-    } else if (hi > extreme) {
-      extreme = hi;
-      af = Math.min(af + step, max);
+    } else {
+      // A new extreme comes on about a third of the bars, at random: picked by index, not by a branch
+      // the CPU would mispredict. Exact: af + 0 · step is af, and the pick copies a double.
+      const isNew = +(hi > extreme);
+      pick[0] = extreme;
+      pick[1] = hi;
+      extreme = pick[isNew]!;
+      const stepped = af + isNew * step;
+      af = stepped > max ? max : stepped;
     }
     sarOut[i] = dir * sar;
     dirOut[i] = dir;
