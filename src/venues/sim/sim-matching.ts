@@ -65,7 +65,8 @@ export class SimMatcher extends SimFills {
     const end = candle.time + book.candleMs;
     const range = this.range;
     measureRange(range, candle, detail, mark);
-    if (mayAct(book, range, end)) {
+    range.end = end;
+    if (mayAct(book, range)) {
       this.walk(book, candle, detail !== undefined && detail.length > 0 ? detail : undefined, mark, end);
     } else if (book.trailPeak !== undefined && book.position.size !== 0) {
       book.trailPeak = peakAfterRange(range, book.position.size > 0, book.trailPeak);
