@@ -1,4 +1,5 @@
 // The one streaming contract every indicator follows: add a value, replace the forming one, read results once stable.
+import { float64Blocks, type Float64Arrays } from '../core/float64-blocks.js';
 
 /** What bar-based indicators read; a domain Candle satisfies it. */
 export interface Bar {
@@ -185,34 +186,14 @@ export function outputArray(length: number): Float64Array {
 }
 
 /**
- * The largest block glibc's malloc keeps for reuse after it is freed (its dynamic mmap threshold stops
- * at 32 MiB on 64-bit systems): a fresh output buffer at most this big is recycled, a larger one comes
- * from new pages every time.
+ * `count` output arrays for a kernel with several outputs: from the pool batch() was given, else fresh
+ * views of a few shared blocks (see float64Blocks: a fresh batch then reuses memory instead of faulting
+ * in new pages).
  */
-const REUSED_BLOCK_BYTES = 32 * 1024 * 1024;
-
-/**
- * `count` output arrays for a kernel with several outputs: from the pool batch() was given, else views
- * of as few fresh buffers of at most 32 MiB as hold them. Freed one by one, several 8 MB arrays exceed
- * glibc's trim threshold (twice its mmap threshold, that is twice the largest block freed) and go back
- * to the OS, so the next batch's outputs arrive as new pages, each faulted in on first touch (measured:
- * 6 ms of PSAR's 16 ms batch); a few big blocks stay under it and are reused. Each view is its own
- * array: writing one never changes another.
- */
-export function outputArrays<N extends number>(count: N, length: number): Arrays<N> {
-  const perBuffer = Math.floor(REUSED_BLOCK_BYTES / (length * 8));
-  if (activePool || perBuffer < 2) return Array.from({ length: count }, () => outputArray(length)) as Arrays<N>;
-  const arrays: Float64Array[] = [];
-  for (let first = 0; first < count; first += perBuffer) {
-    const inBuffer = Math.min(perBuffer, count - first);
-    const buffer = new ArrayBuffer(inBuffer * length * 8);
-    for (let k = 0; k < inBuffer; k++) arrays.push(new Float64Array(buffer, k * length * 8, length));
-  }
-  return arrays as Arrays<N>;
+export function outputArrays<N extends number>(count: N, length: number): Float64Arrays<N> {
+  if (activePool) return Array.from({ length: count }, () => outputArray(length)) as Float64Arrays<N>;
+  return float64Blocks(count, length);
 }
-
-/** A tuple of N arrays, so a kernel can destructure its outputs by name. */
-type Arrays<N extends number, Built extends Float64Array[] = []> = Built['length'] extends N ? Built : Arrays<N, [Float64Array, ...Built]>;
 
 /** Checks numeric parameters against the spec, naming the parameter and the value; fills defaults. */
 export function resolveParams(spec: IndicatorSpec, given: readonly number[]): number[] {

@@ -46,28 +46,11 @@ describe('outputs', () => {
 });
 
 describe('outputArrays', () => {
-  it('gives zeroed, independent arrays of the asked length', () => {
-    const arrays = outputArrays(3, 1000);
-    expect(arrays).toHaveLength(3);
-    arrays.forEach((a, k) => {
-      expect(a).toHaveLength(1000);
-      expect(a.every((v) => v === 0)).toBe(true);
-      a.fill(k + 1);
-    });
-    arrays.forEach((a, k) => expect(a.every((v) => v === k + 1), `array ${k} changed by another`).toBe(true));
-  });
-
-  it('packs a million-candle kernel\'s outputs into blocks of at most 32 MiB, four 8 MB arrays to a block', () => {
-    const arrays = outputArrays(5, 1_000_000);
-    expect(arrays.slice(0, 4).every((a) => a.buffer === arrays[0]!.buffer)).toBe(true);
-    expect(arrays[4]!.buffer).not.toBe(arrays[0]!.buffer);
-    expect(arrays.every((a) => a.buffer.byteLength <= 32 * 1024 * 1024)).toBe(true);
-  });
-
-  it('gives arrays too big to share a block buffers of their own', () => {
-    const [a, b] = outputArrays(2, 2_500_000);
-    expect(a.buffer).not.toBe(b.buffer);
-    expect(a.byteOffset).toBe(0);
+  it('gives a kernel fresh outputs as views of shared blocks (see float64Blocks)', () => {
+    const spec = INDICATOR_SPECS.find((s) => s.name === 'psar')!;
+    const [sar, direction] = batch(spec, resolveParams(spec, []), columnsOf(BARS));
+    expect(sar!.buffer).toBe(direction!.buffer);
+    expect(outputArrays(3, 10)).toHaveLength(3);
   });
 
   it('takes from the pool batch() was given instead', () => {
