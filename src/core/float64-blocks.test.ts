@@ -31,4 +31,16 @@ describe('float64Blocks', () => {
     expect(float64Blocks(2, 0).map((a) => a.length)).toEqual([0, 0]);
     expect(float64Blocks(0, 100)).toEqual([]);
   });
+
+  it('gives uninitialised arrays, small ones too, as aligned independent views', () => {
+    for (const length of [1, 5, 1000]) {
+      const arrays = float64Blocks(3, length, 'uninitialised');
+      arrays.forEach((a, k) => {
+        expect(a).toHaveLength(length);
+        expect(a.byteOffset % 8).toBe(0);
+        a.fill(k + 0.5);
+      });
+      arrays.forEach((a, k) => expect(a.every((v) => v === k + 0.5), `array ${k} of ${length} changed by another`).toBe(true));
+    }
+  });
 });

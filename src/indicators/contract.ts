@@ -188,11 +188,11 @@ export function outputArray(length: number): Float64Array {
 /**
  * `count` output arrays for a kernel with several outputs: from the pool batch() was given, else fresh
  * views of a few shared blocks (see float64Blocks: a fresh batch then reuses memory instead of faulting
- * in new pages).
+ * in new pages), not cleared first, since kernels overwrite every element (a test holds them to it).
  */
 export function outputArrays<N extends number>(count: N, length: number): Float64Arrays<N> {
   if (activePool) return Array.from({ length: count }, () => outputArray(length)) as Float64Arrays<N>;
-  return float64Blocks(count, length);
+  return float64Blocks(count, length, 'uninitialised');
 }
 
 /** Checks numeric parameters against the spec, naming the parameter and the value; fills defaults. */
