@@ -132,20 +132,17 @@ function psarChunk(high: Float64Array, low: Float64Array, sarOut: Float64Array, 
   let af = state[3]!;
   const step = state[4]!;
   const max = state[5]!;
-  let prevHigh = state[6]!;
-  let prevLow = state[7]!;
+  // The bar before, in the trend's frame: carried from bar to bar, framed once.
+  let prevHi = dir < 0 ? -state[7]! : state[6]!;
+  let prevLo = dir < 0 ? -state[6]! : state[7]!;
   for (let i = from; i < to; i++) {
-    const barHigh = high[i]!;
-    const barLow = low[i]!;
-    let hi = barHigh;
-    let lo = barLow;
-    let prevHi = prevHigh;
-    let prevLo = prevLow;
+    // This bar in the trend's frame: hi is the favourable extreme, lo the other.
+    let hi = high[i]!;
+    let lo = low[i]!;
     if (dir < 0) {
-      hi = -barLow;
+      const barHigh = hi;
+      hi = -lo;
       lo = -barHigh;
-      prevHi = -prevLow;
-      prevLo = -prevHigh;
     }
     if (lo <= sar) {
       sar = -Math.max(extreme, prevHi, hi);
@@ -169,15 +166,15 @@ function psarChunk(high: Float64Array, low: Float64Array, sarOut: Float64Array, 
     sarOut[i] = dir * sar;
     dirOut[i] = dir;
     sar = Math.min(sar + af * (extreme - sar), prevLo, lo);
-    prevHigh = barHigh;
-    prevLow = barLow;
+    prevHi = hi;
+    prevLo = lo;
   }
   state[0] = dir;
   state[1] = sar;
   state[2] = extreme;
   state[3] = af;
-  state[6] = prevHigh;
-  state[7] = prevLow;
+  state[6] = dir < 0 ? -prevLo : prevHi;
+  state[7] = dir < 0 ? -prevHi : prevLo;
 }
 
 /**
