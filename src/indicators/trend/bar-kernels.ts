@@ -132,9 +132,13 @@ function psarChunk(high: Float64Array, low: Float64Array, sarOut: Float64Array, 
   let af = state[3]!;
   const step = state[4]!;
   const max = state[5]!;
-  // The bar before, in the trend's frame: carried from bar to bar, framed once.
-  let prevHi = dir < 0 ? -state[7]! : state[6]!;
-  let prevLo = dir < 0 ? -state[6]! : state[7]!;
+  // The bar before, in the trend's frame: carried from bar to bar, framed once. Both read whatever the
+  // direction: a typed-array read on a path not yet taken has no type feedback, and the first chunk
+  // that took it would deoptimise the loop.
+  const prevHigh = state[6]!;
+  const prevLow = state[7]!;
+  let prevHi = dir < 0 ? -prevLow : prevHigh;
+  let prevLo = dir < 0 ? -prevHigh : prevLow;
   for (let i = from; i < to; i++) {
     // This bar in the trend's frame: hi is the favourable extreme, lo the other.
     let hi = high[i]!;
