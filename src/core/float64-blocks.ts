@@ -12,8 +12,8 @@ const REUSED_BLOCK_BYTES = 32 * 1024 * 1024;
  * Freed one by one, several 8 MB arrays exceed glibc's trim threshold (twice its mmap threshold, that is
  * twice the largest block freed) and go back to the OS, so the next ones arrive as new pages, each
  * faulted in on first touch (measured: 6 ms of PSAR's 16 ms batch over a million bars); a few big
- * blocks stay under it and are reused. Each view is its own array: writing one never changes another.
- * Arrays too long to share a block get buffers of their own.
+ * blocks stay under it and are reused. Each view is its own array: writing one never changes another
+ * (but one kept alive keeps its whole block). Arrays too long to share a block get buffers of their own.
  *
  * The arrays are zeroed unless `fill` is 'uninitialised', for a caller that overwrites every element
  * anyway (an indicator kernel): a reused block is then not cleared first (16 MB: 0.65 ms).
