@@ -2,7 +2,7 @@
 import { InputError, describeValue } from '../core/errors.js';
 import type { Intent, TakeProfitRung } from '../domain/intent.js';
 import { InstrumentRules, stopRounding, takeProfitRounding, type Instrument } from '../domain/instrument.js';
-import { sequenceOf } from '../domain/client-id.js';
+import { sequenceDash, sequenceOf } from '../domain/client-id.js';
 import { isFinalStatus, isPassedTakeProfit, type OrderRequest, type OrderState } from '../domain/order.js';
 import type { PositionState } from '../domain/position.js';
 import type { VenueEvent } from '../domain/venue-events.js';
@@ -69,7 +69,7 @@ export class OrderManager {
 
   /** Why the order with this client id was sent; undefined for an id this manager did not give. */
   reasonOf(clientId: string): string | undefined {
-    const dash = clientId.lastIndexOf('-');
+    const dash = sequenceDash(clientId);
     if (dash !== this.idPrefix.length || !clientId.startsWith(this.idPrefix)) return undefined;
     const sequence = sequenceOf(clientId, dash);
     return sequence > 0 ? this.sentBecause[sequence - 1] : undefined;

@@ -116,10 +116,16 @@ export function newBook(rules: InstrumentRules, leverage: number, maintenanceRat
   };
 }
 
-/** Takes an order off the book in place (no new array: this runs on every fill). */
+/**
+ * Takes an order off the book in place, keeping the others in arrival order. No splice: it builds an
+ * array of what it removed, an allocation on every fill.
+ */
 export function removeOrder(book: SymbolBook, order: SimOrder): void {
-  const index = book.orders.indexOf(order);
-  if (index >= 0) book.orders.splice(index, 1);
+  const orders = book.orders;
+  const index = orders.indexOf(order);
+  if (index < 0) return;
+  for (let i = index + 1; i < orders.length; i++) orders[i - 1] = orders[i]!;
+  orders.length -= 1;
 }
 
 /** A closed or flipped position loses every stop it had. */

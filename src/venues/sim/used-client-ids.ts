@@ -1,5 +1,5 @@
 // Every client id an account has ever accepted (Bybit refuses to reuse one), kept without a hash insert for ids issued in sequence.
-import { sequenceOf } from '../../domain/client-id.js';
+import { sequenceDash, sequenceOf } from '../../domain/client-id.js';
 
 /**
  * A set of ids. Order managers name orders `<prefix>-<n>` with n counting up from 1, and a backtest
@@ -18,7 +18,7 @@ export class UsedClientIds {
   private readonly others = new Set<string>();
 
   has(id: string): boolean {
-    const dash = id.lastIndexOf('-');
+    const dash = sequenceDash(id);
     const n = sequenceOf(id, dash);
     if (n > 0 && n <= (this.isCurrent(id, dash) ? this.run : (this.runs.get(id.slice(0, dash)) ?? 0))) return true;
     return this.inOthers(id);
@@ -26,7 +26,7 @@ export class UsedClientIds {
 
   /** Records `id` as used (an id `has` denied: the venue records an id once it accepts the order). */
   add(id: string): void {
-    const dash = id.lastIndexOf('-');
+    const dash = sequenceDash(id);
     const n = sequenceOf(id, dash);
     if (n > 0) {
       if (!this.isCurrent(id, dash)) this.switchTo(id.slice(0, dash));
