@@ -88,6 +88,13 @@ describe('column files', () => {
     expect(bytes(file.float64.price).equals(bytes(price))).toBe(true);
     expect(bytes(file.float64.raw).equals(bytes(raw))).toBe(true);
     expect(bytes(file.uint8.flags).equals(bytes(flags))).toBe(true);
+    // A gapless time column is stored as base and step, and decoded chunk by chunk.
+    const regularPath = join(dir, 'regular.bin');
+    const regular = Float64Array.from({ length: n }, (_, i) => 1_700_000_000_000 + i * 60_000);
+    writeColumnFile(regularPath, n, { time: regular }, {}, {});
+    const regularFile = readColumnFile(regularPath);
+    expect(regularFile.header.columns.map((c) => c.encoding.kind)).toEqual(['step']);
+    expect(bytes(regularFile.float64.time).equals(bytes(regular))).toBe(true);
 
     const whole = readFileSync(path);
     writeFileSync(path, whole.subarray(0, whole.length - 8));
