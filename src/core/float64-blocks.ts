@@ -1,4 +1,4 @@
-// Several long Float64Arrays as views of a few blocks, so glibc's malloc keeps their memory for the next ones instead of returning it to the OS.
+// Long Float64Arrays cheap to allocate again and again: views of a few blocks glibc's malloc keeps for reuse, and buffers not cleared when every element will be written.
 
 /**
  * The largest block glibc's malloc keeps for reuse after it is freed (its dynamic mmap threshold stops
@@ -30,8 +30,11 @@ export function float64Blocks<N extends number>(count: N, length: number, fill: 
   return arrays as Float64Arrays<N>;
 }
 
-/** An ArrayBuffer of its own (not a slice of Node's shared pool, whose offsets need not be 8-aligned), not cleared. */
-function uninitialisedBuffer(bytes: number): ArrayBuffer {
+/**
+ * An ArrayBuffer of its own (not a slice of Node's shared pool, whose offsets need not be 8-aligned),
+ * not cleared: for a caller that writes every byte before reading any.
+ */
+export function uninitialisedBuffer(bytes: number): ArrayBuffer {
   return Buffer.allocUnsafeSlow(bytes).buffer as ArrayBuffer;
 }
 

@@ -2,6 +2,7 @@
 import { closeSync, fstatSync, fsyncSync, mkdirSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DataFormatError } from '../core/errors.js';
+import { uninitialisedBuffer } from '../core/float64-blocks.js';
 
 const MAGIC = Buffer.from('BYBOTCOL', 'ascii');
 export const COLUMN_FILE_VERSION = 2;
@@ -272,9 +273,9 @@ function decodeScaled(src: Int32Array, decimals: number, out: Float64Array, at: 
   }
 }
 
-/** An array of `rows` doubles that the caller overwrites entirely: not cleared (an ArrayBuffer of its own, 8-aligned). */
+/** An array of `rows` doubles that the caller overwrites entirely, not cleared. */
 function uninitialisedColumn(rows: number): Float64Array {
-  return new Float64Array(Buffer.allocUnsafeSlow(rows * 8).buffer, 0, rows);
+  return new Float64Array(uninitialisedBuffer(rows * 8));
 }
 
 /** base + i · step for rows [from, to): per chunk, like the decoders, so V8 optimises it once rather than on every load. */
