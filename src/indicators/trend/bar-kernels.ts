@@ -1,8 +1,7 @@
-// Batch kernels of the bar-driven trend indicators (ADX, PSAR, Supertrend): the streaming arithmetic, in the same order, as tight loops.
+// Batch kernels of the bar-driven trend indicators (ADX, Supertrend; PSAR's is in ./psar-kernel.ts): the streaming arithmetic, in the same order, as tight loops.
 import { outputArrays } from '../contract.js';
 // As in ./kernels.ts, the warm-up runs in its own loop, so the steady-state loop has no branch it takes only once.
 import type { BarColumns } from '../contract.js';
-import { psarStartsLong } from './psar.js';
 
 /**
  * ADX: true range, +DM and −DM each Wilder-smoothed from bar 2 (SMA seed of n, then (x − avg)·(1/n) +
@@ -86,99 +85,6 @@ export function adxKernel(c: BarColumns, period: number): Float64Array[] {
     minusOut[i] = m;
   }
   return outputs;
-}
-
-/**
- * Bars per call of the PSAR loop. A kernel runs once per batch, so a single loop would only ever run as
- * on-stack-replaced code, where V8 keeps the loop's numbers as boxed values; a function called for
- * every chunk is optimised as a whole, with those numbers in registers.
- */
-const PSAR_CHUNK = 4096;
-
-/**
- * PSAR with TA-Lib's rules (reverse on touch), as PSAR.add, in its trend's frame (prices negated while
- * short): the first direction from bar 2's directional moves, the SAR bounded by the last two bars'
- * range (bar 2's only, on bar 2), the acceleration factor stepping up on every new extreme. `chunk`
- * is the number of bars per call of the loop (tests shrink it to put a boundary on every bar).
- */
-export function psarKernel(c: BarColumns, step: number, max: number, chunk = PSAR_CHUNK): Float64Array[] {
-  const { high, low } = c;
-  const n = high.length;
-  const [sarOut, dirOut] = outputArrays(2, n);
-  const outputs = [sarOut, dirOut];
-  if (n > 0) sarOut[0] = dirOut[0] = NaN;
-  if (n < 2) return outputs;
-  const long = psarStartsLong(high[0]!, low[0]!, high[1]!, low[1]!);
-  // As TA-Lib, bar 1's range does not bound bar 2's SAR: bar 2 is its own previous bar.
-  const state: PsarState = Float64Array.of(long ? 1 : -1, long ? low[0]! : -high[0]!, long ? high[1]! : -low[1]!, step, step, max, high[1]!, low[1]!);
-  for (let from = 1; from < n; from += chunk) psarChunk(high, low, sarOut, dirOut, from, Math.min(from + chunk, n), state);
-  return outputs;
-}
-
-/**
- * [direction ±1, next SAR, extreme, acceleration factor, step, max, previous high, previous low] between
- * chunks; SAR and extreme in the trend's frame. Numbers read from a Float64Array are unboxed doubles in
- * optimised code, where parameters would be generic values.
- */
-type PsarState = Float64Array;
-
-/** The kernel's two-slot select: [the old extreme, this bar's]. */
-const pick = new Float64Array(2);
-
-function psarChunk(high: Float64Array, low: Float64Array, sarOut: Float64Array, dirOut: Float64Array, from: number, to: number, state: PsarState): void {
-  let dir = state[0]!;
-  let sar = state[1]!;
-  let extreme = state[2]!;
-  let af = state[3]!;
-  const step = state[4]!;
-  const max = state[5]!;
-  // The bar before, in the trend's frame: carried from bar to bar, framed once. Both read whatever the
-  // direction: a typed-array read on a path not yet taken has no type feedback, and the first chunk
-  // that took it would deoptimise the loop.
-  const prevHigh = state[6]!;
-  const prevLow = state[7]!;
-  let prevHi = dir < 0 ? -prevLow : prevHigh;
-  let prevLo = dir < 0 ? -prevHigh : prevLow;
-  for (let i = from; i < to; i++) {
-    // This bar in the trend's frame: hi is the favourable extreme, lo the other.
-    let hi = high[i]!;
-    let lo = low[i]!;
-    if (dir < 0) {
-      const barHigh = hi;
-      hi = -lo;
-      lo = -barHigh;
-    }
-    if (lo <= sar) {
-      sar = -Math.max(extreme, prevHi, hi);
-      dir = -dir;
-      const newHi = -lo;
-      lo = -hi;
-      hi = newHi;
-      prevLo = -prevHi;
-      extreme = hi;
-      af = step;
-    } else {
-      // A new extreme comes on about a third of the bars, at random: picked by index, not by a branch
-      // the CPU would mispredict. Exact: af + 0 · step is af, and the pick copies a double.
-      const isNew = +(hi > extreme);
-      pick[0] = extreme;
-      pick[1] = hi;
-      extreme = pick[isNew]!;
-      const stepped = af + isNew * step;
-      af = stepped > max ? max : stepped;
-    }
-    sarOut[i] = dir * sar;
-    dirOut[i] = dir;
-    sar = Math.min(sar + af * (extreme - sar), prevLo, lo);
-    prevHi = hi;
-    prevLo = lo;
-  }
-  state[0] = dir;
-  state[1] = sar;
-  state[2] = extreme;
-  state[3] = af;
-  state[6] = dir < 0 ? -prevLo : prevHi;
-  state[7] = dir < 0 ? -prevHi : prevLo;
 }
 
 /**

@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import { batch, resolveParams, type Bar, type IndicatorSpec } from '../contract.js';
 import { columnsOf, realBars, syntheticBars } from '../test-support/bars.js';
 import { VOLATILITY_SPECS } from '../volatility/specs.js';
-import { psarKernel } from './bar-kernels.js';
 import { TREND_SPECS } from './specs.js';
 
 const CASES: Array<[string, number[][]]> = [
@@ -56,20 +55,6 @@ describe.each(CASES)('%s kernel', (name, paramSets) => {
       const got = batch(spec, params, columnsOf(input));
       expect(got.length).toBe(expected.length);
       got.forEach((column, k) => column.forEach((v, i) => expect(Object.is(v, expected[k]![i]), `${name}${JSON.stringify(params)} output ${k} at ${i}: ${v} vs ${expected[k]![i]}`).toBe(true)));
-    }
-  });
-});
-
-describe('psar kernel in chunks', () => {
-  it.each([1, 2, 7, 4096])('equals the stream bit for bit with %i bar(s) per chunk, a NaN bar included', (chunk) => {
-    // The kernel runs its loop in chunks and carries its state from one to the next; small chunks put
-    // a boundary on (nearly) every bar, and fast parameters reverse every few bars.
-    const input = syntheticBars(6000, 5).map((b, i) => (i === 4500 ? { ...b, high: NaN } : b));
-    const spec = specs.find((s) => s.name === 'psar')!;
-    for (const [step, max] of [[0.02, 0.2], [0.2, 0.2], [0.5, 1]] as const) {
-      const expected = stream(spec, [step, max], input);
-      const got = psarKernel(columnsOf(input), step, max, chunk);
-      got.forEach((column, k) => column.forEach((v, i) => expect(Object.is(v, expected[k]![i]), `psar(${step}, ${max}) output ${k} at ${i}: ${v} vs ${expected[k]![i]}`).toBe(true)));
     }
   });
 });
