@@ -45,7 +45,9 @@ export function psarKernel(c: BarColumns, step: number, max: number, tuning: Psa
   const runTwo = (one: PsarState, two: PsarState, from: number, to: number, offset: number): void => {
     for (let i = from; i < to; i += chunk) psarChunk(high, low, sarOut, dirOut, i, Math.min(i + chunk, to), offset, one, two, ladder);
   };
-  // One run alone is the loop with a twin on the same bars: the same values written twice, at the speed of one.
+  // One run alone is the loop with a twin on the same bars, the same values written twice: one loop to
+  // keep instead of two, at about 1.4× the time of a loop of its own, paid only on series too short to
+  // split (under three overlaps), on the few bars left over, and when the runs do not meet.
   const runAlone = (state: PsarState, from: number, to: number): void => runTwo(state, state.slice(), from, to, 0);
   const middle = (n + overlap) >> 1;
   const secondStart = middle - overlap;
@@ -81,8 +83,8 @@ export interface PsarTuning {
 
 /**
  * [direction ±1, next SAR, extreme, acceleration factor, step, previous high, previous low, rung of the
- * acceleration ladder] between chunks; SAR and extreme in the trend's frame. Numbers read from a Float64Array are unboxed doubles in
- * optimised code, where parameters would be generic values.
+ * acceleration ladder] between chunks; SAR and extreme in the trend's frame. Numbers read from a
+ * Float64Array are unboxed doubles in optimised code, where parameters would be generic values.
  */
 type PsarState = Float64Array;
 
