@@ -39,7 +39,7 @@ export function psarKernel(c: BarColumns, step: number, max: number, tuning: Psa
   const outputs = [sarOut, dirOut];
   if (n > 0) sarOut[0] = dirOut[0] = NaN;
   if (n < 2) return outputs;
-  const first = startState(high, low, 0, step);
+  const first = startState(high, low, 0);
   const ladder = accelerationLadder(step, max, n);
   /** Two runs over bars [from, to) of `one` and the bars `offset` further of `two`, chunk by chunk. */
   const runTwo = (one: PsarState, two: PsarState, from: number, to: number, offset: number): void => {
@@ -56,7 +56,7 @@ export function psarKernel(c: BarColumns, step: number, max: number, tuning: Psa
     runAlone(first, 1, n);
     return outputs;
   }
-  const second = startState(high, low, secondStart, step);
+  const second = startState(high, low, secondStart);
   // The first run covers bars [1, middle), the second [secondStart + 1, n), side by side.
   const sideBySide = Math.min(middle - 1, n - secondStart - 1);
   // The second run stands on the middle bar after overlap − 1 bars: its state is kept there.
@@ -82,22 +82,22 @@ export interface PsarTuning {
 }
 
 /**
- * [direction ±1, next SAR, extreme, acceleration factor, step, previous high, previous low, rung of the
- * acceleration ladder] between chunks; SAR and extreme in the trend's frame. Numbers read from a
+ * [direction ±1, next SAR, extreme, previous high, previous low, rung of the acceleration ladder]
+ * between chunks; SAR and extreme in the trend's frame (the factor is the ladder's rung). Numbers read from a
  * Float64Array are unboxed doubles in optimised code, where parameters would be generic values.
  */
 type PsarState = Float64Array;
 
 /** The state of a run whose series begins at bar `at`, standing on bar at + 1. */
-function startState(high: Float64Array, low: Float64Array, at: number, step: number): PsarState {
+function startState(high: Float64Array, low: Float64Array, at: number): PsarState {
   const long = psarStartsLong(high[at]!, low[at]!, high[at + 1]!, low[at + 1]!);
   // As TA-Lib, the first bar's range does not bound the second's SAR: the second is its own previous bar.
-  return Float64Array.of(long ? 1 : -1, long ? low[at]! : -high[at]!, long ? high[at + 1]! : -low[at + 1]!, step, step, high[at + 1]!, low[at + 1]!, 0);
+  return Float64Array.of(long ? 1 : -1, long ? low[at]! : -high[at]!, long ? high[at + 1]! : -low[at + 1]!, high[at + 1]!, low[at + 1]!, 0);
 }
 
-/** Same direction, SAR, extreme, acceleration and rung, bit for bit (NaN equal to NaN): the same future. */
+/** Same direction, SAR, extreme and rung, bit for bit (NaN equal to NaN): the same future. */
 function sameState(a: PsarState, b: PsarState): boolean {
-  for (const k of [0, 1, 2, 3, 7]) if (!Object.is(a[k], b[k])) return false;
+  for (const k of [0, 1, 2, 5]) if (!Object.is(a[k], b[k])) return false;
   return true;
 }
 
@@ -127,26 +127,26 @@ const pick = new Float64Array(4);
  * by a branch the CPU would mispredict, and so is the next rung of the ladder (none past the top).
  */
 function psarChunk(high: Float64Array, low: Float64Array, sarOut: Float64Array, dirOut: Float64Array, from: number, to: number, offset: number, one: PsarState, two: PsarState, ladder: Float64Array): void {
-  const step = one[4]!;
+  const step = ladder[0]!;
   const top = ladder.length - 1;
-  let rung = one[7]! | 0;
-  let rung2 = two[7]! | 0;
+  let rung = one[5]! | 0;
+  let rung2 = two[5]! | 0;
   let dir = one[0]!;
   let sar = one[1]!;
   let extreme = one[2]!;
-  let af = one[3]!;
+  let af = ladder[rung]!;
   // The bar before, both prices read whatever the direction: a typed-array read on a path not yet taken
   // has no type feedback, and the first chunk that took it would deoptimise the loop.
-  const prevHigh = one[5]!;
-  const prevLow = one[6]!;
-  const prevHigh2 = two[5]!;
-  const prevLow2 = two[6]!;
+  const prevHigh = one[3]!;
+  const prevLow = one[4]!;
+  const prevHigh2 = two[3]!;
+  const prevLow2 = two[4]!;
   let prevHi = dir < 0 ? -prevLow : prevHigh;
   let prevLo = dir < 0 ? -prevHigh : prevLow;
   let dir2 = two[0]!;
   let sar2 = two[1]!;
   let extreme2 = two[2]!;
-  let af2 = two[3]!;
+  let af2 = ladder[rung2]!;
   let prevHi2 = dir2 < 0 ? -prevLow2 : prevHigh2;
   let prevLo2 = dir2 < 0 ? -prevHigh2 : prevLow2;
   for (let i = from; i < to; i++) {
@@ -212,17 +212,16 @@ function psarChunk(high: Float64Array, low: Float64Array, sarOut: Float64Array, 
     prevHi2 = hi2;
     prevLo2 = lo2;
   }
-  saveState(one, dir, sar, extreme, af, prevHi, prevLo, rung);
-  saveState(two, dir2, sar2, extreme2, af2, prevHi2, prevLo2, rung2);
+  saveState(one, dir, sar, extreme, prevHi, prevLo, rung);
+  saveState(two, dir2, sar2, extreme2, prevHi2, prevLo2, rung2);
 }
 
 /** Stores a run's loop variables between chunks, the previous bar back in plain prices. */
-function saveState(state: PsarState, dir: number, sar: number, extreme: number, af: number, prevHi: number, prevLo: number, rung: number): void {
+function saveState(state: PsarState, dir: number, sar: number, extreme: number, prevHi: number, prevLo: number, rung: number): void {
   state[0] = dir;
   state[1] = sar;
   state[2] = extreme;
-  state[3] = af;
-  state[5] = dir < 0 ? -prevLo : prevHi;
-  state[6] = dir < 0 ? -prevHi : prevLo;
-  state[7] = rung;
+  state[3] = dir < 0 ? -prevLo : prevHi;
+  state[4] = dir < 0 ? -prevHi : prevLo;
+  state[5] = rung;
 }
